@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  AudienceSchema,
+  CategorySchema,
+  HttpUrlSchema,
+  OrganisationKindSchema,
+  TimeZoneSchema,
+} from './common';
+
+/**
+ * How to read a plain HTML list that has no structured data: CSS selectors relative to each
+ * `item`. `date` (and `time`, if separate) is read as text or from a `datetime`/`content` attribute
+ * and interpreted in the source's time zone.
+ */
+export const SelectorRecipeSchema = z
+  .object({
+    item: z.string().min(1),
+    title: z.string().min(1),
+    date: z.string().min(1),
+    time: z.string().min(1).optional(),
+    place: z.string().min(1).optional(),
+    link: z.string().min(1).optional(),
+    description: z.string().min(1).optional(),
+  })
+  .strict();
+export type SelectorRecipe = z.infer<typeof SelectorRecipeSchema>;
+
+/** Where a source's events happen when they do not say (a career center's office). */
+export const DefaultPlaceSchema = z
+  .object({
+    name: z.string().optional(),
+    address: z.string().optional(),
+    city: z.string().optional(),
+    region: z.string().optional(),
+    postalCode: z.string().regex(/^\d{5}$/).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+  })
+  .strict();
+export type DefaultPlace = z.infer<typeof DefaultPlaceSchema>;
+
+export const SourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2–63 long'),
+    name: z.string().min(1).max(200),
+    kind: OrganisationKindSchema,
+    audience: AudienceSchema,
+    fetch: z.enum(['ical', 'html']),
+    url: HttpUrlSchema,
+    selectors: SelectorRecipeSchema.optional(),
+    place: DefaultPlaceSchema.optional(),
+    /** Overrides the category normalise would infer for every event of this source. */
+    category: CategorySchema.optional(),
+    timeZone: TimeZoneSchema.optional(),
+    tags: z.array(z.string().min(1).max(50)).default([]),
+    /** A source that legitimately lists nothing most of the time: `empty` is not a warning. */
+    expectEmpty: z.boolean().default(false),
+  })
+  .strict();
+export type Source = z.infer<typeof SourceSchema>;
+export type SourceInput = z.input<typeof SourceSchema>;
+
+export const SourcesFileSchema = z
+  .object({
+    region: z
+      .object({
+        name: z.string().min(1),
+        timeZone: TimeZoneSchema,
+      })
+      .strict(),
+    sources: z.array(SourceSchema).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.sources.forEach((source, index) => {
+      if (seen.has(source.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id "${source.id}"` });
+      }
+      seen.add(source.id);
+    });
+  });
+export type SourcesFile = z.infer<typeof SourcesFileSchema>;
+
+/** What normalise needs to know about the source an event came from. */
+export interface SourceContext {
+  id: string;
+  name: string;
+  kind: Source['kind'];
+  audience: Source['audience'];
+  category?: Source['category'];
+  place?: DefaultPlace;
+  timeZone: string;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { InstantSchema, TimeZoneSchema, ZipSchema } from './common';
+
+export const MixSchema = z.enum(['job-seeker', 'balanced', 'professional']);
+export type Mix = z.infer<typeof MixSchema>;
+
+export const SubscriberStatusSchema = z.enum(['pending', 'active', 'unsubscribed', 'suppressed']);
+export type SubscriberStatus = z.infer<typeof SubscriberStatusSchema>;
+
+/** Lower-cased, trimmed address; at most 254 characters (RFC 5321 path limit). */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email());
+
+export const ConsentSchema = z.object({
+  at: InstantSchema,
+  ip: z.string().max(64).nullable(),
+  userAgent: z.string().max(300).nullable(),
+  formVersion: z.string().max(40),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+/** What a subscriber chooses; also the body of a preferences change. */
+export const PreferencesSchema = z.object({
+  zip: ZipSchema,
+  radiusMiles: z.number().int().min(1).max(200).default(25),
+  mix: MixSchema.default('balanced'),
+  interests: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  targetEmployers: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+  online: z.boolean().default(true),
+  digestSize: z.number().int().min(3).max(15).default(8),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const SubscriberSchema = PreferencesSchema.extend({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  email: EmailSchema,
+  status: SubscriberStatusSchema,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** Place name for the subject line ("Lowell"). */
+  placeName: z.string().max(100),
+  timeZone: TimeZoneSchema,
+  consent: ConsentSchema.nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Subscriber = z.infer<typeof SubscriberSchema>;
