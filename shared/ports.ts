@@ -1,0 +1,117 @@
+/**
+ * The small interfaces domain code depends on. AWS clients live only in the adapters that implement
+ * them (`shared/store/dynamo-*.ts`, `shared/digest/ses-mailer.ts`), so the same domain code runs on
+ * Lambda, in `npm start` and in tests.
+ */
+import type { Event } from './model/event';
+import type { Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** How one source's run ended. */
+export type SourceStatus = 'ok' | 'unchanged' | 'empty' | 'failed' | 'blocked-by-robots' | 'deferred';
+
+/** A source's fetch state and health, kept between runs. */
+export interface SourceState {
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** sha256 of the last body that parsed: an unchanged body costs no event writes. */
+  contentHash: string | null;
+  lastStatus: SourceStatus | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  eventsFound: number;
+  /** Set after a 429/503 with Retry-After, or from the feed's REFRESH-INTERVAL. */
+  notBefore: string | null;
+}
+
+export interface SyncStats {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** DynamoDB item writes made (PutItem/BatchWrite items/UpdateItem), for the "zero writes" goal. */
+  itemWrites: number;
+}
+
+/** An event as stored, with its removal mark. */
+export interface StoredEvent {
+  event: Event;
+  /** Set when a successful fetch stopped listing it; history is kept, digests skip it. */
+  removedAt: string | null;
+}
+
+export interface EventStore {
+  /**
+   * Make the stored events of `sourceId` match `events` (everything the latest successful fetch lists):
+   * new ids are created, a changed `contentHash` is updated, an unchanged one is not written, and stored
+   * upcoming events the fetch no longer lists are marked removed (not deleted).
+   */
+  syncSourceEvents(sourceId: string, events: readonly Event[], now: Date): Promise<SyncStats>;
+  listBySource(sourceId: string): Promise<StoredEvent[]>;
+  /** Events (not removed) whose local `startDate` is in [fromDate, toDate], both `YYYY-MM-DD`. */
+  listStartingBetween(fromDate: string, toDate: string): Promise<Event[]>;
+  get(id: string): Promise<Event | null>;
+}
+
+export interface SourceStateStore {
+  get(sourceId: string): Promise<SourceState | null>;
+  put(state: SourceState): Promise<void>;
+  list(): Promise<SourceState[]>;
+}
+
+export interface SubscriberStore {
+  /** Creates or replaces. */
+  put(subscriber: Subscriber): Promise<void>;
+  get(id: string): Promise<Subscriber | null>;
+  getByEmail(email: string): Promise<Subscriber | null>;
+  /** Every subscriber with status `active`, through a query (never a scan). */
+  listActive(): Promise<Subscriber[]>;
+  setStatus(id: string, status: SubscriberStatus, now: Date): Promise<void>;
+  updatePreferences(id: string, preferences: Preferences & { lat: number; lon: number; placeName: string }, now: Date): Promise<void>;
+}
+
+/** What one digest held, to avoid repeating an unchanged event the next week. */
+export interface DeliveryRecord {
+  subscriberId: string;
+  isoWeek: string;
+  events: { id: string; contentHash: string }[];
+  messageId: string | null;
+  claimedAt: string;
+}
+
+export interface DeliveryStore {
+  /**
+   * Conditional write before sending: true when this (subscriber, ISO week) was not claimed yet,
+   * false when it was (a retried or doubled job must skip it).
+   */
+  claim(record: Omit<DeliveryRecord, 'messageId'>): Promise<boolean>;
+  /** Record the SES message id after a successful send. */
+  complete(subscriberId: string, isoWeek: string, messageId: string): Promise<void>;
+  /** Undo a claim whose send failed for good, so a later run can try again. */
+  release(subscriberId: string, isoWeek: string): Promise<void>;
+  /** The latest delivery strictly before `isoWeek`. */
+  previous(subscriberId: string, isoWeek: string): Promise<DeliveryRecord | null>;
+}
+
+export interface Mailer {
+  /** Sends one raw MIME message; throws `MailerThrottledError` when the provider throttles. */
+  sendRaw(message: Uint8Array): Promise<{ messageId: string }>;
+  /** Messages per second the account may send (SES GetSendQuota MaxSendRate). */
+  maxSendRate(): Promise<number>;
+}
+
+/** A send the provider refused for rate or quota; SES drops such a message, so the caller retries. */
+export class MailerThrottledError extends Error {
+  override readonly name = 'MailerThrottledError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
