@@ -30,6 +30,11 @@ export interface SourceState {
   eventsFound: number;
   /** Set after a 429/503 with Retry-After, or from the feed's REFRESH-INTERVAL. */
   notBefore: string | null;
+  /**
+   * Last local date the stored occurrences were expanded to. A 304 or an identical body still needs a
+   * fresh parse once this comes near, or a weekly series would run out of upcoming occurrences.
+   */
+  horizonEnd: string | null;
 }
 
 export interface SyncStats {
