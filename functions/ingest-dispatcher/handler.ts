@@ -1,0 +1,30 @@
+/**
+ * Scheduled daily: queues one message per source listed in the sources file that was validated at
+ * synth and travels inside this bundle. Queuing the same sources twice (a scheduler retry) is harmless:
+ * ingest of an unchanged feed writes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SourcesFileSchema } from '../../shared/model/source';
+import { readConfig } from '../shared/config';
+import { BUNDLED_SOURCES_FILE, ENV } from '../shared/env-names';
+import { createLogger } from '../shared/logger';
+import type { IngestMessageInput } from '../shared/messages';
+import { sendJsonMessages } from '../shared/queue-sender';
+import { IngestDispatcherConfigSchema } from './config';
+
+const config = readConfig(IngestDispatcherConfigSchema);
+const sourcesFile = SourcesFileSchema.parse(JSON.parse(readFileSync(new URL(`./${BUNDLED_SOURCES_FILE}`, import.meta.url), 'utf8')));
+const sqs = new SQSClient({});
+const logger = createLogger('netmix-ingest-dispatcher');
+
+/** Lambda entry point (EventBridge Scheduler, asynchronous). */
+export async function handler(): Promise<{ queued: number }> {
+  const messages: IngestMessageInput[] = sourcesFile.sources.map((source) => ({
+    source,
+    defaultTimeZone: sourcesFile.region.timeZone,
+  }));
+  const queued = await sendJsonMessages(sqs, config[ENV.ingestQueueUrl], messages);
+  logger.info('ingest queued', { queued });
+  return { queued };
+}

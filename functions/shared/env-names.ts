@@ -1,0 +1,26 @@
+/**
+ * The environment variable names the stack sets and the handlers read. Both sides import them from
+ * here, so a renamed variable is a compile error rather than a function that fails at cold start.
+ */
+export const ENV = {
+  eventsTable: 'NETMIX_EVENTS_TABLE',
+  sourcesTable: 'NETMIX_SOURCES_TABLE',
+  subscribersTable: 'NETMIX_SUBSCRIBERS_TABLE',
+  deliveriesTable: 'NETMIX_DELIVERIES_TABLE',
+  ingestQueueUrl: 'NETMIX_INGEST_QUEUE_URL',
+  digestQueueUrl: 'NETMIX_DIGEST_QUEUE_URL',
+  signingKeySecretArn: 'NETMIX_SIGNING_KEY_SECRET_ARN',
+  configurationSet: 'NETMIX_SES_CONFIGURATION_SET',
+  fromAddress: 'NETMIX_FROM_ADDRESS',
+  timeZone: 'NETMIX_TIME_ZONE',
+  siteOrigin: 'NETMIX_SITE_ORIGIN',
+  operatorName: 'NETMIX_OPERATOR_NAME',
+  operatorPostalAddress: 'NETMIX_OPERATOR_POSTAL_ADDRESS',
+  horizonDays: 'NETMIX_HORIZON_DAYS',
+  digestBatchSize: 'NETMIX_DIGEST_BATCH_SIZE',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/** Name of the sources file the ingest dispatcher's bundle carries beside its handler. */
+export const BUNDLED_SOURCES_FILE = 'sources.json';

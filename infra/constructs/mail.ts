@@ -1,0 +1,120 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env-names';
+import { NetmixFunction } from './netmix-function';
+import { createDeadLetterQueue } from './work-queue';
+
+/** The feedback SES publishes: hard bounces and complaints only; no opens, no clicks (no tracking). */
+export const FEEDBACK_EVENTS = [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT];
+
+export interface MailProps {
+  fromAddress: string;
+  /** Domain to verify with Easy DKIM and a custom MAIL FROM; without it the identity is managed outside. */
+  mailDomain?: string;
+  subscribers: dynamodb.Table;
+  topicKey: kms.IKey;
+  logRetention: logs.RetentionDays;
+}
+
+/**
+ * SES sending setup: a configuration set with reputation metrics and bounce/complaint suppression,
+ * its BOUNCE/COMPLAINT feedback through an encrypted, TLS-only SNS topic to the feedback Lambda, and
+ * (when a domain is configured) the domain identity with Easy DKIM and an aligned MAIL FROM.
+ */
+export class Mail extends Construct {
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly feedbackTopic: sns.Topic;
+  readonly feedback: NetmixFunction;
+  readonly feedbackDeadLetters: sqs.Queue;
+  readonly identity?: ses.EmailIdentity;
+  private readonly fromAddress: string;
+
+  constructor(scope: Construct, id: string, props: MailProps) {
+    super(scope, id);
+    this.fromAddress = props.fromAddress;
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.OPTIONAL,
+      sendingEnabled: true,
+    });
+
+    if (props.mailDomain !== undefined) {
+      this.identity = new ses.EmailIdentity(this, 'DomainIdentity', {
+        identity: ses.Identity.domain(props.mailDomain),
+        configurationSet: this.configurationSet,
+        dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
+        dkimSigning: true,
+        // SPF aligns only when the Return-Path is ours (EM-03); fail closed if its MX is missing.
+        mailFromDomain: `bounce.${props.mailDomain}`,
+        mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.REJECT_MESSAGE,
+      });
+    }
+
+    this.feedbackTopic = new sns.Topic(this, 'FeedbackTopic', {
+      displayName: 'Netmix SES bounces and complaints',
+      masterKey: props.topicKey,
+      enforceSSL: true,
+    });
+    this.configurationSet.addEventDestination('Feedback', {
+      destination: ses.EventDestination.snsTopic(this.feedbackTopic),
+      events: FEEDBACK_EVENTS,
+    });
+
+    this.feedbackDeadLetters = createDeadLetterQueue(this, 'FeedbackDeadLetters');
+    this.feedback = new NetmixFunction(this, 'Feedback', {
+      name: 'ses-feedback',
+      description: 'Stops delivery to addresses that hard-bounced or complained',
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      logRetention: props.logRetention,
+    }).bindTable(ENV.subscribersTable, props.subscribers, 'readwrite');
+    this.feedbackTopic.addSubscription(
+      new subscriptions.LambdaSubscription(this.feedback.fn, { deadLetterQueue: this.feedbackDeadLetters }),
+    );
+    this.feedback.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(this.feedbackDeadLetters),
+    });
+  }
+
+  /**
+   * Lets `fn` send through this configuration set from the configured address: sets the From and
+   * configuration-set variables and grants `ses:SendRawEmail` on exactly the identity and the
+   * configuration set, plus the account-level quota read the mailer paces itself by.
+   */
+  grantSend(fn: NetmixFunction): void {
+    fn.setEnvironment({
+      [ENV.fromAddress]: this.fromAddress,
+      [ENV.configurationSet]: this.configurationSet.configurationSetName,
+    });
+    const stack = Stack.of(this);
+    const domain = this.fromAddress.slice(this.fromAddress.lastIndexOf('@') + 1);
+    const identityArn = (name: string): string => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail', 'ses:SendEmail'],
+        resources: [
+          identityArn(domain),
+          identityArn(this.fromAddress),
+          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }),
+        ],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }));
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ses:GetSendQuota is an account-level read with no resource type; IAM accepts only "*" for it. Sending itself is scoped to the identity and configuration-set ARNs.',
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env-names';
+import { NetmixFunction } from './netmix-function';
+
+/**
+ * Stage throttling, far below the account's shared 10,000 rps default (SEC-10): a signup form for one
+ * region never needs more, and a flood stops at API Gateway with 429s instead of reaching SES.
+ */
+export const API_RATE_LIMIT = 20;
+export const API_BURST_LIMIT = 40;
+
+export interface SubscriptionApiProps {
+  subscribers: dynamodb.Table;
+  signingKey: secretsmanager.ISecret;
+  siteOrigin: string;
+  operatorName: string;
+  operatorPostalAddress: string;
+  timeZone: string;
+  logRetention: logs.RetentionDays;
+}
+
+/** The subscription HTTP API: every route goes to one Lambda running the Hono app. */
+export class SubscriptionApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly handler: NetmixFunction;
+
+  constructor(scope: Construct, id: string, props: SubscriptionApiProps) {
+    super(scope, id);
+    this.handler = new NetmixFunction(this, 'Handler', {
+      name: 'subscription-api',
+      description: 'Signup, confirmation, preferences and one-click unsubscribe',
+      timeout: Duration.seconds(15),
+      memorySize: 512,
+      logRetention: props.logRetention,
+      environment: {
+        [ENV.siteOrigin]: props.siteOrigin,
+        [ENV.operatorName]: props.operatorName,
+        [ENV.operatorPostalAddress]: props.operatorPostalAddress,
+        [ENV.timeZone]: props.timeZone,
+      },
+    })
+      .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
+      .bindSecret(ENV.signingKeySecretArn, props.signingKey);
+
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Netmix subscriptions',
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('App', this.handler.fn),
+      corsPreflight: {
+        allowOrigins: [props.siteOrigin],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowHeaders: ['content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.api.addStage('PublicStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: API_RATE_LIMIT, burstLimit: API_BURST_LIMIT },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        // No path and no query: link tokens travel in them. No source IP: it is personal data we
+        // keep only in the consent record.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            integrationLatency: '$context.integrationLatency',
+          }),
+        ),
+      },
+    });
+    Validations.of(this.api).acknowledge(
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: 'Public signup and one-click unsubscribe (RFC 8058 forbids login); state-changing routes are authorised by signed, expiring link tokens checked in the handler.',
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: 'Subscribers have no accounts; a Cognito authoriser would break one-click unsubscribe. Link tokens authorise instead.',
+      },
+    );
+  }
+
+  /** The API's URL. */
+  get url(): string {
+    return this.api.apiEndpoint;
+  }
+}
