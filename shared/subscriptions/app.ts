@@ -1,0 +1,140 @@
+/**
+ * The subscription API as one runtime-neutral Hono app: the same app runs on Lambda (through
+ * `hono/aws-lambda`), in the local runner (`node-server.ts`) and in tests (`app.request`).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
+import {
+  pageResponse,
+  resolveDeps,
+  type ResolvedDeps,
+  type SubscriptionAppDeps,
+} from './app-context';
+import { buildEventIcs } from './event-ics';
+import { geocodeZip } from './geocode';
+import { registerLinkRoutes } from './link-routes';
+import {
+  CHECK_INBOX_PAGE,
+  ERROR_PAGE,
+  NOT_FOUND_PAGE,
+  TOO_LARGE_PAGE,
+  UNSUPPORTED_BODY_PAGE,
+  signupPage,
+  unknownZipIssue,
+} from './pages';
+import { EMPTY_FORM, type FormValues } from './preferences-form';
+import { readInputBody, type BodyFormat } from './request-body';
+import { securityHeaders } from './security-headers';
+import { signUp } from './signup';
+import { SignupInputSchema, describeIssues, type InputIssue } from './signup-input';
+
+export type { SubscriptionAppDeps, AppLogger } from './app-context';
+
+/** The one message every accepted signup gets, known address or not (SEC-04). */
+export const SIGNUP_ACCEPTED_MESSAGE =
+  'If this address can receive our email, a message is on its way. Open the link in it to confirm your subscription.';
+
+/** Builds the app: signup, confirm, one-click unsubscribe, preferences, `.ics` links and health. */
+export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
+  const deps = resolveDeps(options);
+  const app = new Hono();
+
+  app.use('*', securityHeaders());
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    deps.logger.error('request failed', { errorName: error.name, errorMessage: error.message, path: routeOf(c) });
+    return pageResponse(c, deps, ERROR_PAGE, 500);
+  });
+  app.notFound((c) => pageResponse(c, deps, NOT_FOUND_PAGE, 404));
+
+  // Form posts must come from a page of ours or of the site; the one-click unsubscribe is exempt,
+  // because mail providers POST it from their own servers (RFC 8058).
+  const sameSite = csrf({ origin: (origin, c) => origin === deps.siteOrigin || origin === new URL(c.req.url).origin });
+  const limit = bodyLimit({ maxSize: deps.maxBodyBytes, onError: (c) => pageResponse(c, deps, TOO_LARGE_PAGE, 413) });
+  app.use('/subscribe', cors({ origin: deps.siteOrigin, allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
+  app.on('POST', ['/subscribe', '/preferences/*', '/confirm/*'], sameSite);
+  app.on('POST', '*', limit);
+
+  app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [])));
+  app.post('/subscribe', (c) => handleSubscribe(c, deps));
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/events/:file', async (c) => {
+    const id = /^([0-9a-f]{32})\.ics$/.exec(c.req.param('file'))?.[1];
+    const event = id === undefined ? null : await deps.events.get(id);
+    if (!event) return pageResponse(c, deps, NOT_FOUND_PAGE, 404);
+    return c.body(buildEventIcs(event, deps.clock.now()), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="event.ics"',
+      'Cache-Control': 'public, max-age=300',
+    });
+  });
+  registerLinkRoutes(app, deps);
+  return app;
+}
+
+/** The route pattern, never the path itself: paths carry link tokens. */
+function routeOf(c: Context): string {
+  return routePath(c);
+}
+
+async function handleSubscribe(c: Context, deps: ResolvedDeps): Promise<Response> {
+  const body = await readInputBody(c);
+  if (!body.ok) {
+    deps.logger.info('signup rejected', { reason: `body-${body.status}` });
+    const page = body.status === 415 ? UNSUPPORTED_BODY_PAGE : { ...ERROR_PAGE, title: 'The form could not be read' };
+    return body.format === 'json' ? c.json({ error: 'unreadable-body' }, body.status) : pageResponse(c, deps, page, body.status);
+  }
+  const parsed = SignupInputSchema.safeParse(body.value);
+  if (!parsed.success) {
+    deps.logger.info('signup rejected', { reason: 'invalid-input' });
+    return invalidSignup(c, deps, body.format, body.value, describeIssues(parsed.error));
+  }
+  const place = geocodeZip(parsed.data.zip);
+  if (!place) {
+    deps.logger.info('signup rejected', { reason: 'unknown-zip' });
+    return invalidSignup(c, deps, body.format, body.value, [unknownZipIssue(parsed.data.zip)]);
+  }
+  const outcome = await signUp(parsed.data, place, deps);
+  deps.logger.info('signup accepted', { subscriberId: outcome.subscriberId, action: outcome.action });
+  if (body.format === 'json') return c.json({ status: 'accepted', message: SIGNUP_ACCEPTED_MESSAGE }, 202);
+  return pageResponse(c, deps, CHECK_INBOX_PAGE, 202);
+}
+
+function invalidSignup(c: Context, deps: ResolvedDeps, format: BodyFormat, submitted: unknown, issues: InputIssue[]): Response {
+  if (format === 'json') return c.json({ error: 'invalid-input', issues }, 400);
+  return pageResponse(c, deps, signupPage(formValuesFrom(submitted), issues), 400);
+}
+
+/** Refills the form with what was sent, field by field, keeping only values of the right type. */
+function formValuesFrom(submitted: unknown): FormValues {
+  if (typeof submitted !== 'object' || submitted === null) return EMPTY_FORM;
+  const get = (key: string): unknown => (Object.hasOwn(submitted, key) ? Reflect.get(submitted, key) : undefined);
+  const text = (key: string, fallback: string): string => {
+    const value = get(key);
+    return typeof value === 'string' ? value.slice(0, 300) : fallback;
+  };
+  const integer = (key: string, fallback: number, min: number, max: number): number => {
+    const value = get(key);
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+  };
+  const list = (key: string): string[] => {
+    const value = get(key);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').slice(0, 20) : [];
+  };
+  const mix = get('mix');
+  const online = get('online');
+  return {
+    email: text('email', ''),
+    zip: text('zip', ''),
+    radiusMiles: integer('radiusMiles', EMPTY_FORM.radiusMiles, 1, 200),
+    mix: mix === 'job-seeker' || mix === 'professional' || mix === 'balanced' ? mix : EMPTY_FORM.mix,
+    interests: list('interests'),
+    targetEmployers: list('targetEmployers'),
+    online: typeof online === 'boolean' ? online : EMPTY_FORM.online,
+    digestSize: integer('digestSize', EMPTY_FORM.digestSize, 3, 15),
+  };
+}
