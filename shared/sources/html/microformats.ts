@@ -18,7 +18,7 @@ type ValueKind = 'text' | 'url' | 'date' | 'html';
 
 interface Vocabulary {
   label: string;
-  root: string;
+  rootSelector: '.h-event' | '.vevent';
   isNestedRoot: (className: string) => boolean;
   name: string;
   start: string;
@@ -40,7 +40,7 @@ const CLASSIC_ROOTS = new Set(['vevent', 'vcard', 'adr', 'geo', 'vcalendar']);
 
 const MF2: Vocabulary = {
   label: 'h-event',
-  root: 'h-event',
+  rootSelector: '.h-event',
   isNestedRoot: isMf2Root,
   name: 'p-name',
   start: 'dt-start',
@@ -67,7 +67,7 @@ const MF2: Vocabulary = {
 
 const CLASSIC: Vocabulary = {
   label: 'hCalendar vevent',
-  root: 'vevent',
+  rootSelector: '.vevent',
   isNestedRoot: (className) => CLASSIC_ROOTS.has(className) || isMf2Root(className),
   name: 'summary',
   start: 'dtstart',
@@ -228,7 +228,7 @@ export function extractMicroformats($: CheerioAPI, baseUrl: string | undefined):
   const candidates: Candidate[] = [];
   for (const vocabulary of [MF2, CLASSIC]) {
     let index = 0;
-    $(`.${vocabulary.root}`).each((_, element) => {
+    $(vocabulary.rootSelector).each((_, element) => {
       const root = $(element);
       index += 1;
       candidates.push(readEvent($, root, vocabulary, `${vocabulary.label} ${index}`, baseUrl));

@@ -120,7 +120,7 @@ export function extractWithRecipe(
 ): { candidates: Candidate[]; problems: ParseProblem[] } {
   let items: Cheerio<DomElement>;
   try {
-    items = $(recipe.item);
+    items = $.root().find(recipe.item);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unreadable selector';
     return { candidates: [], problems: [{ message: `recipe item selector is invalid (${reason.slice(0, 120)})`, where: 'recipe' }] };
