@@ -1,0 +1,44 @@
+import { simpleParser } from 'mailparser';
+import type { Hono } from 'hono';
+import { BASE_URL, SITE_ORIGIN } from './memory-ports';
+
+/** A urlencoded form POST from a page of the site (the origin the CSRF check accepts). */
+export function postForm(app: Hono, path: string, fields: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE_ORIGIN, ...headers },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+export const VALID_SIGNUP: [string, string][] = [
+  ['email', 'Pat.Doe@Example.com'],
+  ['zip', '01852'],
+  ['radiusMiles', '15'],
+  ['mix', 'balanced'],
+  ['interests', 'Technology'],
+  ['interests', 'Healthcare'],
+  ['targetEmployers', 'Acme, Globex'],
+  ['online', 'no'],
+  ['digestSize', '5'],
+];
+
+/** The text part and the app-relative links of a raw message. */
+export async function readMail(raw: Uint8Array): Promise<{ subject: string; text: string; html: string; paths: string[]; to: string }> {
+  const parsed = await simpleParser(Buffer.from(raw));
+  const text = parsed.text ?? '';
+  const paths = [...text.matchAll(/https:\/\/subscribe\.example\.org(\/\S+)/g)].map((match) => match[1] ?? '');
+  const to = Array.isArray(parsed.to) ? '' : (parsed.to?.text ?? '');
+  return { subject: parsed.subject ?? '', text, html: typeof parsed.html === 'string' ? parsed.html : '', paths, to };
+}
+
+/** The first link path in `paths` under `prefix` (`/confirm/`, `/u/`, `/preferences/`). */
+export function pathUnder(paths: string[], prefix: string): string {
+  const found = paths.find((path) => path.startsWith(prefix));
+  if (found === undefined) throw new Error(`no ${prefix} link in ${JSON.stringify(paths)}`);
+  return found;
+}
+
+export { BASE_URL };
