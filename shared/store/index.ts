@@ -1,0 +1,34 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DeliveryStore, EventStore, SourceStateStore, SubscriberStore } from '../ports';
+import { createDynamoDeliveryStore } from './dynamo-delivery-store';
+import { createDynamoEventStore } from './dynamo-event-store';
+import { createDynamoSourceStateStore } from './dynamo-source-state-store';
+import { createDynamoSubscriberStore } from './dynamo-subscriber-store';
+import { resolveStoreOptions, type DynamoStoreOptions } from './store-options';
+import { TableNamesSchema, type TableNames } from './tables';
+
+export { createTables, tableNamesWithPrefix, TableNamesSchema, type TableNames } from './tables';
+export { StoreError, CorruptItemError, type CorruptItemReporter } from './errors';
+export { SubscriberNotFoundError } from './dynamo-subscriber-store';
+export type { DynamoStoreOptions } from './store-options';
+export type { BatchRetryOptions } from './batch-write';
+
+/** The four stores. */
+export interface DynamoStores {
+  events: EventStore;
+  sources: SourceStateStore;
+  subscribers: SubscriberStore;
+  deliveries: DeliveryStore;
+}
+
+/** The DynamoDB adapters of the store ports, over one client (passed in, built once at the edge). */
+export function createDynamoStores(client: DynamoDBClient, tableNames: TableNames, options?: DynamoStoreOptions): DynamoStores {
+  const names = TableNamesSchema.parse(tableNames);
+  const resolved = resolveStoreOptions(options);
+  return {
+    events: createDynamoEventStore(client, names.events, resolved),
+    sources: createDynamoSourceStateStore(client, names.sources, resolved),
+    subscribers: createDynamoSubscriberStore(client, names.subscribers, resolved),
+    deliveries: createDynamoDeliveryStore(client, names.deliveries),
+  };
+}

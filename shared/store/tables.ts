@@ -1,0 +1,165 @@
+import {
+  CreateTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { StoreError } from './errors';
+
+/** DynamoDB wants 3–255 characters of [a-zA-Z0-9_.-]. */
+const TableNameSchema = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -');
+
+/** The four table names; deployments and tests choose them (tests with a random prefix). */
+export const TableNamesSchema = z.object({
+  events: TableNameSchema,
+  sources: TableNameSchema,
+  subscribers: TableNameSchema,
+  deliveries: TableNameSchema,
+});
+export type TableNames = z.infer<typeof TableNamesSchema>;
+
+/** Index and attribute names, shared by the stores and `createTables` (see ACCESS-PATTERNS.md). */
+export const EVENTS_BY_DAY = 'byDay';
+export const EVENTS_BY_SOURCE = 'bySource';
+export const SUBSCRIBERS_BY_EMAIL = 'byEmail';
+export const SUBSCRIBERS_BY_STATUS = 'byStatus';
+export const TTL_ATTRIBUTE = 'ttl';
+
+/** `<prefix>-events`, `<prefix>-sources`, … */
+export function tableNamesWithPrefix(prefix: string): TableNames {
+  return TableNamesSchema.parse({
+    events: `${prefix}-events`,
+    sources: `${prefix}-sources`,
+    subscribers: `${prefix}-subscribers`,
+    deliveries: `${prefix}-deliveries`,
+  });
+}
+
+/** The CreateTable inputs; the CDK stack declares the same keys and indexes. */
+export function tableDefinitions(names: TableNames): { input: CreateTableCommandInput; ttl: boolean }[] {
+  const onDemand = { BillingMode: 'PAY_PER_REQUEST' } as const;
+  return [
+    {
+      ttl: true,
+      input: {
+        ...onDemand,
+        TableName: names.events,
+        AttributeDefinitions: [
+          { AttributeName: 'id', AttributeType: 'S' },
+          { AttributeName: 'day', AttributeType: 'S' },
+          { AttributeName: 'sourceId', AttributeType: 'S' },
+          { AttributeName: 'startId', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: EVENTS_BY_DAY,
+            KeySchema: [
+              { AttributeName: 'day', KeyType: 'HASH' },
+              { AttributeName: 'startId', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: EVENTS_BY_SOURCE,
+            KeySchema: [
+              { AttributeName: 'sourceId', KeyType: 'HASH' },
+              { AttributeName: 'startId', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    },
+    {
+      ttl: false,
+      input: {
+        ...onDemand,
+        TableName: names.sources,
+        AttributeDefinitions: [{ AttributeName: 'sourceId', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'sourceId', KeyType: 'HASH' }],
+      },
+    },
+    {
+      ttl: false,
+      input: {
+        ...onDemand,
+        TableName: names.subscribers,
+        AttributeDefinitions: [
+          { AttributeName: 'id', AttributeType: 'S' },
+          { AttributeName: 'email', AttributeType: 'S' },
+          { AttributeName: 'status', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: SUBSCRIBERS_BY_EMAIL,
+            KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: SUBSCRIBERS_BY_STATUS,
+            KeySchema: [
+              { AttributeName: 'status', KeyType: 'HASH' },
+              { AttributeName: 'id', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    },
+    {
+      ttl: false,
+      input: {
+        ...onDemand,
+        TableName: names.deliveries,
+        AttributeDefinitions: [
+          { AttributeName: 'subscriberId', AttributeType: 'S' },
+          { AttributeName: 'isoWeek', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'subscriberId', KeyType: 'HASH' },
+          { AttributeName: 'isoWeek', KeyType: 'RANGE' },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * Creates the four tables if they do not exist, waits until each is ACTIVE and turns TTL on where
+ * used. Safe to run again. For local runs and tests; on AWS the CDK stack owns the tables.
+ */
+export async function createTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+  const checked = TableNamesSchema.parse(names);
+  await Promise.all(
+    tableDefinitions(checked).map(async ({ input, ttl }) => {
+      const tableName = input.TableName ?? '';
+      try {
+        await client.send(new CreateTableCommand(input));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) {
+          throw new StoreError(`could not create table ${tableName}`, { cause: error });
+        }
+      }
+      await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, { TableName: tableName });
+      if (ttl) await enableTtl(client, tableName);
+    }),
+  );
+}
+
+async function enableTtl(client: DynamoDBClient, tableName: string): Promise<void> {
+  const described = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const status = described.TimeToLiveDescription?.TimeToLiveStatus;
+  if (status === 'ENABLED' || status === 'ENABLING') return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    }),
+  );
+}
