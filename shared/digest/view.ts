@@ -1,0 +1,78 @@
+/** What the digest shows for one event, worked out once for the HTML and the text part. */
+import { isSafeHttpUrl } from '../model/common';
+import type { Event } from '../model/event';
+import { googleCalendarUrl } from './calendar-links';
+import { singleLine, truncate, withoutControls } from './escape';
+import { formatCost, formatPlace, formatWhen } from './format';
+import type { ChosenEvent, DigestProfile } from './types';
+
+/** Characters of an event's description shown in the digest. */
+export const DESCRIPTION_SHOWN = 200;
+
+export interface DigestLinks {
+  unsubscribe: string;
+  preferences: string;
+  eventIcs: (eventId: string) => string;
+}
+
+export interface Operator {
+  name: string;
+  postalAddress: string;
+  siteUrl?: string;
+}
+
+export interface RenderInput {
+  subscriber: DigestProfile & { placeName: string };
+  chosen: readonly ChosenEvent[];
+  windowStart: Date;
+  windowDays: number;
+  links: DigestLinks;
+  operator: Operator;
+}
+
+export interface RenderedDigest {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Everything shown for one event, worked out once for both parts. */
+export interface EventView {
+  id: string;
+  title: string;
+  url: string | null;
+  when: string;
+  place: string;
+  cost: string | null;
+  organiser: string | null;
+  why: string;
+  description: string;
+  googleCalendar: string;
+  ics: string | null;
+}
+
+export const SECTION_TITLES = { 'job-seeker': 'For your job search', professional: 'Where professionals meet' } as const;
+
+/** The URL when it is a safe http(s) link, else null. */
+export function safeLink(url: string | null | undefined): string | null {
+  return typeof url === 'string' && isSafeHttpUrl(url) ? url : null;
+}
+
+/** The view of one chosen event, times in the event's zone. */
+export function viewOf(chosen: ChosenEvent, subscriberZone: string, links: DigestLinks): EventView {
+  const event: Event = chosen.event;
+  const organiser = event.organizer === null ? null : singleLine(event.organizer) || null;
+  return {
+    id: event.id,
+    title: singleLine(event.title),
+    url: safeLink(event.url) ?? safeLink(event.onlineUrl),
+    when: formatWhen(event, subscriberZone),
+    place: formatPlace(event, chosen.distanceMiles),
+    cost: formatCost(event.cost),
+    organiser,
+    why: singleLine(chosen.why),
+    description: truncate(singleLine(withoutControls(event.description)), DESCRIPTION_SHOWN),
+    googleCalendar: googleCalendarUrl(event),
+    ics: safeLink(links.eventIcs(event.id)),
+  };
+}
