@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,6 +8,7 @@ import type { Deployment } from './config';
 import { Alarms } from './constructs/alarms';
 import { DigestPipeline } from './constructs/digest-pipeline';
 import { IngestPipeline } from './constructs/ingest-pipeline';
+import { acknowledgeNag } from './constructs/nag';
 import { Mail } from './constructs/mail';
 import type { NetmixFunction } from './constructs/netmix-function';
 import { SubscriptionApi } from './constructs/subscription-api';
@@ -51,10 +52,7 @@ export class NetmixStack extends Stack {
       // Deleting it would break every unsubscribe link already in an inbox.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.signingKey).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Rotated by hand with two live key ids (the new key signs, the previous one keeps verifying links already sent, SEC-02); an automatic rotation Lambda would invalidate unsubscribe links that must work for 30+ days.',
-    });
+    acknowledgeNag(this.signingKey, 'AwsSolutions-SMG4', 'Rotated by hand with two live key ids (the new key signs, the previous one keeps verifying links already sent, SEC-02); an automatic rotation Lambda would invalidate unsubscribe links that must work for 30+ days.');
 
     // SES and CloudWatch publish to the encrypted topics; the AWS-managed SNS key cannot grant them.
     const topicKey = new kms.Key(this, 'TopicKey', {
@@ -116,10 +114,7 @@ export class NetmixStack extends Stack {
     ];
     for (const [name, fn] of functions) {
       this.alarms.onErrors(`${name}Errors`, fn);
-      Validations.of(fn.fn).acknowledge({
-        id: 'AwsSolutions-L1',
-        reason: 'Pinned to Node.js 22 on purpose: the project is built and tested for Node 22 (stack-notes.md); moving to 24 is a tested upgrade, not a side effect of a CDK bump.',
-      });
+      acknowledgeNag(fn.fn, 'AwsSolutions-L1', 'Pinned to Node.js 22 on purpose: the project is built and tested for Node 22 (stack-notes.md); moving to 24 is a tested upgrade, not a side effect of a CDK bump.');
     }
     this.alarms.onDeadLetters('IngestDeadLetters', this.ingest.work.deadLetterQueue);
     this.alarms.onDeadLetters('IngestDispatchDeadLetters', this.ingest.trigger.deadLetterQueue);

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNag } from './nag';
 import { ENV } from '../../functions/shared/env-names';
 import { NetmixFunction } from './netmix-function';
 import { createDeadLetterQueue } from './work-queue';
@@ -112,9 +113,6 @@ export class Mail extends Construct {
       }),
     );
     fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }));
-    Validations.of(fn.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ses:GetSendQuota is an account-level read with no resource type; IAM accepts only "*" for it. Sending itself is scoped to the identity and configuration-set ARNs.',
-    });
+    acknowledgeNag(fn.role, 'AwsSolutions-IAM5[Resource::*]', 'ses:GetSendQuota is an account-level read with no resource type; IAM accepts only "*" for it. Sending itself is scoped to the identity and configuration-set ARNs.');
   }
 }

@@ -1,4 +1,4 @@
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -10,4 +10,12 @@ export function nagArnOf(construct: IConstruct): string {
   const resource = construct.node.defaultChild;
   if (!(resource instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
   return `<${Stack.of(resource).getLogicalId(resource)}.Arn>`;
+}
+
+/**
+ * Acknowledges one cdk-nag AwsSolutions finding on `construct`, with the reason it is acceptable.
+ * `rule` is `AwsSolutions-SQS3` or a single finding such as `AwsSolutions-IAM5[Resource::…]`.
+ */
+export function acknowledgeNag(construct: IConstruct, rule: `AwsSolutions-${string}`, reason: string): void {
+  Validations.of(construct).acknowledge({ id: `AwsSolutions::${rule}`, reason });
 }

@@ -1,11 +1,11 @@
-import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { nagArnOf } from './nag';
+import { acknowledgeNag, nagArnOf } from './nag';
 import type { NetmixFunction } from './netmix-function';
 import { createDeadLetterQueue } from './work-queue';
 
@@ -31,10 +31,7 @@ export class ScheduledDispatch extends Construct {
     this.deadLetterQueue = createDeadLetterQueue(this, 'DeadLetters');
     // A role of our own rather than the stack-wide one LambdaInvoke would share between schedules.
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArnOf(props.dispatcher.fn)}:*]`,
-      reason: 'LambdaInvoke grants invoke on this one function and its versions/aliases (the ":*" suffix); nothing else.',
-    });
+    acknowledgeNag(role, `AwsSolutions-IAM5[Resource::${nagArnOf(props.dispatcher.fn)}:*]`, 'LambdaInvoke grants invoke on this one function and its versions/aliases (the ":*" suffix); nothing else.');
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       description: props.description,
       schedule: scheduler.ScheduleExpression.cron({ ...props.cron, timeZone: TimeZone.of(props.timeZone) }),

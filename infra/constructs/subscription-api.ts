@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -6,6 +6,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledgeNag } from './nag';
 import { ENV } from '../../functions/shared/env-names';
 import { NetmixFunction } from './netmix-function';
 
@@ -82,16 +83,8 @@ export class SubscriptionApi extends Construct {
         ),
       },
     });
-    Validations.of(this.api).acknowledge(
-      {
-        id: 'AwsSolutions-APIG4',
-        reason: 'Public signup and one-click unsubscribe (RFC 8058 forbids login); state-changing routes are authorised by signed, expiring link tokens checked in the handler.',
-      },
-      {
-        id: 'AwsSolutions-COG4',
-        reason: 'Subscribers have no accounts; a Cognito authoriser would break one-click unsubscribe. Link tokens authorise instead.',
-      },
-    );
+    acknowledgeNag(this.api, 'AwsSolutions-APIG4', 'Public signup and one-click unsubscribe (RFC 8058 forbids login); state-changing routes are authorised by signed, expiring link tokens checked in the handler.');
+    acknowledgeNag(this.api, 'AwsSolutions-COG4', 'Subscribers have no accounts; a Cognito authoriser would break one-click unsubscribe. Link tokens authorise instead.');
   }
 
   /** The API's URL. */

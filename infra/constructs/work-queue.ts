@@ -1,6 +1,7 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNag } from './nag';
 
 /** Receives before a message moves to the dead-letter queue (reliability.md LR-04: at least 5). */
 export const MAX_RECEIVE_COUNT = 5;
@@ -15,10 +16,7 @@ export function createDeadLetterQueue(scope: Construct, id: string): sqs.Queue {
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
-  Validations.of(queue).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason: 'This queue is a dead-letter target (of a scheduler, a Lambda on-failure destination or an SNS subscription), which cdk-nag recognises only through SQS redrive policies. A DLQ of a DLQ would only move the problem; an alarm fires on its first message.',
-  });
+  acknowledgeNag(queue, 'AwsSolutions-SQS3', 'This queue is a dead-letter target (of a scheduler, a Lambda on-failure destination or an SNS subscription), which cdk-nag recognises only through SQS redrive policies. A DLQ of a DLQ would only move the problem; an alarm fires on its first message.');
   return queue;
 }
 
