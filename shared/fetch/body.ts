@@ -1,6 +1,7 @@
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { NetworkError, TooLargeError } from './errors';
+import { decodeWindows1252 } from './windows-1252';
 
 /** What to do when the decompressed body passes the cap. */
 export type OverflowPolicy = 'reject' | 'truncate';
@@ -96,7 +97,8 @@ function decoderFor(coding: string): Transform {
  * that names latin1 / windows-1252 (WHATWG treats these labels as one encoding), else UTF-8.
  */
 export function decodeText(bytes: Uint8Array, contentType: string | null): string {
-  return new TextDecoder(sniffEncoding(bytes, contentType)).decode(bytes);
+  const encoding = sniffEncoding(bytes, contentType);
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
 
 function sniffEncoding(bytes: Uint8Array, contentType: string | null): string {
