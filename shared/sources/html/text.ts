@@ -17,18 +17,18 @@ export function cleanBlock(value: string | null | undefined): string | null {
   return decoded === '' ? null : decoded;
 }
 
-function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|[\\s,;])${escaped}(?:$|[\\s,;.])`, 'i').test(text);
+function repeatsSegment(earlier: string[], part: string): boolean {
+  const wanted = part.toLowerCase();
+  return earlier.some((text) => text.split(',').some((segment) => segment.trim().toLowerCase() === wanted));
 }
 
-/** Joins the non-empty parts, dropping a part already contained in the earlier ones (`Varies…, Varies…`). */
+/** Joins the non-empty parts, dropping a part that repeats a comma-separated segment of an earlier one (`Varies…, Varies…`). */
 export function joinParts(parts: ReadonlyArray<string | null | undefined>, separator = ', '): string | null {
   const kept: string[] = [];
   for (const part of parts) {
     const cleaned = cleanText(part);
     // A street address often repeats the city and ZIP that follow it.
-    if (cleaned !== null && !containsPhrase(kept.join(separator), cleaned)) kept.push(cleaned);
+    if (cleaned !== null && !repeatsSegment(kept, cleaned)) kept.push(cleaned);
   }
   return kept.length === 0 ? null : kept.join(separator);
 }
