@@ -1,7 +1,8 @@
 /**
  * SES bounce and complaint feedback (EM-23): a permanent bounce or any complaint stops all mail to
- * that address. Accepts what SNS delivers: the SNS envelope (`{ Type, Message: "<json>" }`, as a
- * Lambda SNS record's `Sns` or an HTTP POST body), its JSON text, or the SES notification itself,
+ * that address. Accepts what SNS delivers: one Lambda SNS record (`{ Sns: envelope }`), the SNS
+ * envelope (`{ Type, Message: "<json>" }`, also an HTTP POST body), its JSON text, or the SES
+ * notification itself,
  * in either the identity-notification shape (`notificationType`) or the configuration-set event
  * shape (`eventType`).
  */
@@ -31,6 +32,8 @@ const SesNotificationSchema = z
     mail: z.object({ messageId: z.string() }).optional(),
   })
   .refine((n) => n.notificationType !== undefined || n.eventType !== undefined, { message: 'not an SES notification' });
+
+const LambdaSnsRecordSchema = z.object({ Sns: z.record(z.string(), z.unknown()) });
 
 const SnsEnvelopeSchema = z.object({
   Type: z.string().optional(),
@@ -115,6 +118,8 @@ type Parsed = { success: true; data: z.infer<typeof SesNotificationSchema> } | {
 
 function parseNotification(message: unknown): Parsed {
   const value = typeof message === 'string' ? parseJson(message) : message;
+  const record = LambdaSnsRecordSchema.safeParse(value);
+  if (record.success) return parseNotification(record.data.Sns);
   const envelope = SnsEnvelopeSchema.safeParse(value);
   if (envelope.success) {
     if (envelope.data.Type !== undefined && envelope.data.Type !== 'Notification') {

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import { BASE_URL, SITE_ORIGIN } from './memory-ports';
 
 /** A urlencoded form POST from a page of the site (the origin the CSRF check accepts). */
@@ -25,13 +26,26 @@ export const VALID_SIGNUP: [string, string][] = [
   ['digestSize', '5'],
 ];
 
+const ParsedMailSchema = z.object({
+  subject: z.string().default(''),
+  text: z.string().default(''),
+  html: z.union([z.string(), z.literal(false)]).default(''),
+  to: z.object({ text: z.string() }).optional(),
+  date: z.date().optional(),
+});
+export type ParsedMail = z.infer<typeof ParsedMailSchema>;
+
+/** Parses a raw MIME message with mailparser. */
+export async function parseMime(raw: Uint8Array): Promise<ParsedMail> {
+  return ParsedMailSchema.parse(await simpleParser(Buffer.from(raw)));
+}
+
 /** The text part and the app-relative links of a raw message. */
 export async function readMail(raw: Uint8Array): Promise<{ subject: string; text: string; html: string; paths: string[]; to: string }> {
-  const parsed = await simpleParser(Buffer.from(raw));
-  const text = parsed.text ?? '';
-  const paths = [...text.matchAll(/https:\/\/subscribe\.example\.org(\/\S+)/g)].map((match) => match[1] ?? '');
-  const to = Array.isArray(parsed.to) ? '' : (parsed.to?.text ?? '');
-  return { subject: parsed.subject ?? '', text, html: typeof parsed.html === 'string' ? parsed.html : '', paths, to };
+  const parsed = await parseMime(raw);
+  const paths = [...parsed.text.matchAll(/https:\/\/subscribe\.example\.org(\/\S+)/g)].map((match) => match[1] ?? '');
+  const html = parsed.html === false ? '' : parsed.html;
+  return { subject: parsed.subject, text: parsed.text, html, paths, to: parsed.to?.text ?? '' };
 }
 
 /** The first link path in `paths` under `prefix` (`/confirm/`, `/u/`, `/preferences/`). */
