@@ -1,0 +1,166 @@
+import ICAL from 'ical.js';
+import { localKey, type Zone } from './zones';
+import type { EventFields, ParsedVEvent, TimeValue } from './read-vevent';
+
+/**
+ * Expands one series (a master VEVENT and its RECURRENCE-ID overrides) into occurrences over a
+ * window. The set is RRULE ∪ RDATE − EXDATE (RFC 5545 §3.8.5: COUNT counts before EXDATE removes),
+ * with overridden instances replaced by their override. All matching happens on wall-clock keys in
+ * the master's zone, so EXDATEs written in UTC or another zone still hit their instance.
+ */
+
+/** One occurrence before it becomes a RawEvent. */
+export interface Occurrence {
+  source: ParsedVEvent;
+  /** Wall-clock start in `zone` (a date at 00:00 for all-day occurrences). */
+  startKey: number;
+  zone: Zone;
+  allDay: boolean;
+  /** Wall-clock end in `zone`, or null to use `durationMs`. */
+  endKey: number | null;
+  /** Exact length, used when `endKey` is null; null when there is no end. */
+  durationMs: number | null;
+  fields: EventFields;
+}
+
+export interface ExpandOptions {
+  fromMs: number;
+  toMs: number;
+  maxIterations: number;
+  note: (message: string, where: string) => void;
+}
+
+const DAY_MS = 86_400_000;
+/** Wider than any UTC offset (±14 h), so the wall-clock prefilter never drops an instant in range. */
+const MARGIN_MS = 15 * 3_600_000;
+
+/** The wall-clock key of `value` in `zone` (dates keep their own calendar day). */
+export function keyIn(value: TimeValue, zone: Zone, asDate: boolean): number {
+  let key = value.isDate || value.zone === zone ? localKey(value.local) : localKey(zone.toLocal(value.zone.toInstantMs(value.local)));
+  if (asDate) key -= ((key % DAY_MS) + DAY_MS) % DAY_MS;
+  return key;
+}
+
+/** Length of an event from its DTEND or DURATION: a wall-clock end key or an exact duration. */
+export function lengthOf(event: ParsedVEvent): { endKey: number | null; durationMs: number | null } {
+  const startKey = localKey(event.start.local);
+  if (event.end) {
+    if (event.start.isDate) return { endKey: null, durationMs: keyIn(event.end, event.start.zone, true) - startKey };
+    const startMs = event.start.zone.toInstantMs(event.start.local);
+    const endMs = event.end.zone.toInstantMs(event.end.local);
+    return { endKey: null, durationMs: endMs - startMs };
+  }
+  if (event.durationSeconds !== null) return { endKey: null, durationMs: event.durationSeconds * 1000 };
+  return { endKey: null, durationMs: event.start.isDate ? DAY_MS : null };
+}
+
+/** Occurrences of `master` (with `overrides`) whose wall-clock start is near the window. */
+export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], options: ExpandOptions): Occurrence[] {
+  const zone = master.start.zone;
+  const allDay = master.start.isDate;
+  const startKey = localKey(master.start.local);
+  const lo = options.fromMs - MARGIN_MS;
+  const hi = options.toMs + MARGIN_MS;
+  if (!master.rrule && master.rdates.length === 0 && overrides.length === 0 && (startKey < lo || startKey > hi)) return [];
+
+  const keys = new Set<number>();
+  if (startKey >= lo && startKey <= hi) keys.add(startKey);
+  if (master.rrule) iterateRule(master, master.rrule, zone, lo, hi, keys, options);
+  for (const rdate of master.rdates) {
+    const key = keyIn(rdate, zone, allDay);
+    if (key >= lo && key <= hi) keys.add(key);
+  }
+
+  const exact = new Set<number>();
+  const days = new Set<number>();
+  for (const exdate of master.exdates) {
+    if (exdate.isDate && !allDay) days.add(keyIn(exdate, zone, true));
+    else exact.add(keyIn(exdate, zone, allDay));
+  }
+  const excluded = (key: number) => exact.has(key) || days.has(key - (((key % DAY_MS) + DAY_MS) % DAY_MS));
+
+  const replaced = new Set<number>();
+  const ranges: { key: number; override: ParsedVEvent; shift: number }[] = [];
+  const occurrences: Occurrence[] = [];
+  for (const override of overrides) {
+    if (!override.recurrenceId) continue;
+    const ridKey = keyIn(override.recurrenceId, zone, allDay);
+    if (excluded(ridKey)) continue;
+    replaced.add(ridKey);
+    occurrences.push(single(override));
+    if (override.thisAndFuture) ranges.push({ key: ridKey, override, shift: keyIn(override.start, zone, allDay) - ridKey });
+  }
+  ranges.sort((a, b) => a.key - b.key);
+  if (keys.size === 0) return occurrences;
+  const { durationMs } = lengthOf(master);
+
+  for (const key of keys) {
+    if (excluded(key) || replaced.has(key)) continue;
+    const range = ranges.findLast((candidate) => candidate.key < key);
+    if (range) {
+      const length = lengthOf(range.override);
+      occurrences.push({ source: range.override, startKey: key + range.shift, zone, allDay, endKey: null, durationMs: length.durationMs, fields: { ...master.fields, ...definedFields(range.override.fields) } });
+    } else {
+      occurrences.push({ source: master, startKey: key, zone, allDay, endKey: null, durationMs, fields: master.fields });
+    }
+  }
+  for (const occurrence of occurrences) {
+    if (occurrence.source !== master) occurrence.fields = { ...master.fields, ...definedFields(occurrence.source.fields) };
+  }
+  return occurrences;
+}
+
+/** A VEVENT on its own: a non-recurring event, an override, or an override whose master is missing. */
+export function single(event: ParsedVEvent): Occurrence {
+  const { endKey, durationMs } = lengthOf(event);
+  return { source: event, startKey: localKey(event.start.local), zone: event.start.zone, allDay: event.start.isDate, endKey, durationMs, fields: event.fields };
+}
+
+function definedFields(fields: EventFields): Partial<EventFields> {
+  const defined: Partial<EventFields> = { cancelled: fields.cancelled };
+  if (fields.title !== null) defined.title = fields.title;
+  if (fields.description !== null) defined.description = fields.description;
+  if (fields.location !== null) defined.location = fields.location;
+  if (fields.url !== null) defined.url = fields.url;
+  if (fields.organizer !== null) defined.organizer = fields.organizer;
+  if (fields.geo !== null) defined.geo = fields.geo;
+  if (fields.categories.length > 0) defined.categories = fields.categories;
+  if (fields.venueUid !== null) defined.venueUid = fields.venueUid;
+  return defined;
+}
+
+function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: number, hi: number, keys: Set<number>, options: ExpandOptions): void {
+  const recur = rule.clone();
+  const until = recur.until;
+  if (until) recur.until = untilInZone(until, zone, master.start.isDate);
+  const dtstart = ICAL.Time.fromData({ ...master.start.local, isDate: master.start.isDate });
+  let iterator: ICAL.RecurIterator;
+  try {
+    iterator = recur.iterator(dtstart);
+    for (let count = 0; ; count += 1) {
+      if (count >= options.maxIterations) {
+        options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
+        return;
+      }
+      const next = iterator.next();
+      if (!next) return;
+      const key = localKey(next);
+      if (key > hi) return;
+      if (key >= lo) keys.add(key);
+    }
+  } catch (error) {
+    options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);
+  }
+}
+
+/**
+ * UNTIL as a wall-clock time in the master's zone, because the iterator compares wall clocks. A
+ * UTC UNTIL is an instant; a date-time UNTIL on an all-day series (Google writes one) keeps the
+ * day it names.
+ */
+function untilInZone(until: ICAL.Time, zone: Zone, allDay: boolean): ICAL.Time {
+  if (allDay) return ICAL.Time.fromData({ year: until.year, month: until.month, day: until.day, isDate: true });
+  if (until.zone === ICAL.Timezone.utcTimezone) return ICAL.Time.fromData({ ...zone.toLocal(until.toUnixTime() * 1000), isDate: false });
+  if (until.isDate) return ICAL.Time.fromData({ year: until.year, month: until.month, day: until.day, hour: 23, minute: 59, second: 59, isDate: false });
+  return ICAL.Time.fromData({ year: until.year, month: until.month, day: until.day, hour: until.hour, minute: until.minute, second: until.second, isDate: false });
+}
