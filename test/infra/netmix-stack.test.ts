@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { loadDeployment } from '../../infra/config';
 import { PROJECT_ROOT } from '../../infra/constructs/netmix-function';
 import { NetmixStack } from '../../infra/netmix-stack';
-import { TABLE_DESIGN } from '../../infra/table-design';
+import { tableDefinitions, tableNamesWithPrefix, TTL_ATTRIBUTE } from '../../shared/store/tables';
 import { TEST_SETTINGS } from './settings';
 
 let stack: NetmixStack;
@@ -115,28 +115,22 @@ describe('tables', () => {
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 
-  it('matches the store design: keys, GSIs and TTL attribute', () => {
-    for (const [role, design] of Object.entries(TABLE_DESIGN)) {
-      const keySchema = [{ AttributeName: design.partitionKey.name, KeyType: 'HASH' }];
-      if (design.sortKey) keySchema.push({ AttributeName: design.sortKey.name, KeyType: 'RANGE' });
-      const matches = ofType('AWS::DynamoDB::Table').filter(([, table]) => JSON.stringify(table['KeySchema']) === JSON.stringify(keySchema));
-      const [id, table] = matches.find(([logicalId]) => logicalId.toLowerCase().includes(role)) ?? [];
-      expect(id, role).toBeDefined();
-      const indexes = z
-        .array(z.object({ IndexName: z.string(), KeySchema: z.array(z.object({ AttributeName: z.string(), KeyType: z.string() })) }).loose())
-        .parse(table?.['GlobalSecondaryIndexes'] ?? []);
-      expect(
-        indexes.map((index) => ({ name: index.IndexName, keys: index.KeySchema.map((key) => `${key.KeyType}:${key.AttributeName}`) })),
-        role,
-      ).toEqual(
-        design.globalSecondaryIndexes.map((index) => ({
-          name: index.indexName,
-          keys: [`HASH:${index.partitionKey.name}`, ...(index.sortKey ? [`RANGE:${index.sortKey.name}`] : [])],
-        })),
-      );
-      expect(table?.['TimeToLiveSpecification'], role).toEqual(
-        design.timeToLiveAttribute === undefined ? undefined : { AttributeName: design.timeToLiveAttribute, Enabled: true },
-      );
+  it("matches shared/store's CreateTable definitions: keys, GSIs and TTL attribute", () => {
+    // Compared with the store's own definitions (what DynamoDB Local gets), not with infra's copy.
+    const definitions = tableDefinitions(tableNamesWithPrefix('netmix'));
+    expect(definitions).toHaveLength(4);
+    const deployed = ofType('AWS::DynamoDB::Table');
+    for (const { input, ttl } of definitions) {
+      const role = (input.TableName ?? '').replace(/^netmix-/, '');
+      // Logical ids come from the construct ids: Tables/Events → TablesEvents<hash>.
+      const [, table] = deployed.find(([id]) => id.toLowerCase().startsWith(`tables${role}`)) ?? [];
+      expect(table, role).toBeDefined();
+      expect(table?.['KeySchema'], role).toEqual(input.KeySchema);
+      const sortByName = <T extends { AttributeName?: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
+      expect(sortByName(z.array(z.object({ AttributeName: z.string(), AttributeType: z.string() })).parse(table?.['AttributeDefinitions'])), role).toEqual(sortByName(input.AttributeDefinitions ?? []));
+      const indexes = z.array(z.object({ IndexName: z.string(), KeySchema: z.unknown(), Projection: z.unknown() })).parse(table?.['GlobalSecondaryIndexes'] ?? []);
+      expect(indexes, role).toEqual((input.GlobalSecondaryIndexes ?? []).map((index) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection })));
+      expect(table?.['TimeToLiveSpecification'], role).toEqual(ttl ? { AttributeName: TTL_ATTRIBUTE, Enabled: true } : undefined);
     }
   });
 });
