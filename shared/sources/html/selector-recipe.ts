@@ -26,9 +26,14 @@ function select(scope: Cheerio<DomElement>, selector: string): Cheerio<DomElemen
   }
 }
 
-/** A machine-readable attribute if the page has one, else the visible text. */
+/** A machine-readable attribute (on the element or inside it) if the page has one, and the visible text. */
 function dateSource(element: Cheerio<DomElement>): { machine: string | null; text: string | null } {
-  const machine = element.attr('datetime') ?? element.attr('content') ?? null;
+  const machine =
+    element.attr('datetime') ??
+    element.attr('content') ??
+    element.find('[datetime]').first().attr('datetime') ??
+    element.find('[content]').first().attr('content') ??
+    null;
   return { machine, text: collapsedText(element) };
 }
 
