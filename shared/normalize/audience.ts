@@ -3,6 +3,8 @@ import type { SourceContext } from '../model/source';
 
 interface AudienceRule {
   pattern: RegExp;
+  /** Format words (panel, roundtable) say less about who comes than "job seekers" does. */
+  weak?: boolean;
   audience: Audience | null;
   /** Completes "title mentions …". */
   label: string;
@@ -29,7 +31,7 @@ const RULES: readonly AudienceRule[] = [
   { pattern: /\bchapter\b|\bmonthly (?:meeting|program|dinner|luncheon)\b|\bmembers? (?:meeting|event|social)\b|\bassociation\b|\bsociety\b|\bcouncil\b|\bguild\b/i, audience: 'professional', label: 'an association meeting', category: 'professional-association' },
   { pattern: /\bnetwork(?:ing)? after work\b|\bafter[- ]work\b|\bafter hours\b|\bmixers?\b|\bhappy hour\b|\bnetworking (?:night|reception|social|breakfast|lunch(?:eon)?)\b|\bpower breakfast\b|\bbreakfast roundtable\b|\bb2b\b/i, audience: 'professional', label: 'after-work networking', category: 'business-networking' },
   { pattern: /\bmeetups?\b|\bmeet-up\b|\bhack ?nights?\b|\buser groups?\b/i, audience: 'professional', label: 'a meetup', category: 'meetup' },
-  { pattern: /\bpanel(?:ists?)?\b|\bpractitioners?\b|\bindustry leaders\b|\bspeaker series\b|\bfireside chat\b|\blunch (?:and|&) learn\b|\broundtable\b|\bcpe credits?\b|\bpdcs?\b|\bceus?\b/i, audience: 'professional', label: 'a talk for practitioners', category: null },
+  { pattern: /\bpanel(?:ists?)?\b|\bpractitioners?\b|\bindustry leaders\b|\bspeaker series\b|\bfireside chat\b|\blunch (?:and|&) learn\b|\broundtable\b|\bcpe credits?\b|\bpdcs?\b|\bceus?\b/i, audience: 'professional', label: 'a talk for practitioners', category: null, weak: true },
   { pattern: /\bvolunteer(?:s|ing)?\b|\bday of service\b|\bservice day\b|\bpro bono\b/i, audience: null, label: 'volunteering', category: 'volunteering' },
 ];
 
@@ -69,8 +71,9 @@ export interface Classification {
 
 /**
  * Classifies an event from its words and its source. The source's default audience is the
- * starting point; matching words override it (title words weigh 3, description words 1, the
- * source 2, so one title word or three description words outweigh the source). The category
+ * starting point; matching words override it. A title that leans one way decides (format words
+ * such as "panel" count half); otherwise description words (1 each) are weighed against the
+ * source (2), so three description words outweigh it. The category
  * is the source's fixed one if configured, else the most specific title word, the source kind,
  * the description's words, then `other`.
  */
@@ -78,12 +81,16 @@ export function classifyEvent(title: string, description: string, source: Source
   const titleRules = RULES.filter((rule) => rule.pattern.test(title));
   const descriptionRules = description === '' ? [] : RULES.filter((rule) => !titleRules.includes(rule) && rule.pattern.test(description));
 
-  const score: Record<Audience, number> = { 'job-seeker': 0, professional: 0 };
+  const titleScore: Record<Audience, number> = { 'job-seeker': 0, professional: 0 };
+  for (const rule of titleRules) if (rule.audience !== null) titleScore[rule.audience] += rule.weak === true ? TITLE_WEIGHT / 2 : TITLE_WEIGHT;
+  const score: Record<Audience, number> = { ...titleScore };
   score[source.audience] += SOURCE_WEIGHT;
-  for (const rule of titleRules) if (rule.audience !== null) score[rule.audience] += TITLE_WEIGHT;
   for (const rule of descriptionRules) if (rule.audience !== null) score[rule.audience] += DESCRIPTION_WEIGHT;
   const other: Audience = source.audience === 'job-seeker' ? 'professional' : 'job-seeker';
-  const audience = score[other] > score[source.audience] ? other : source.audience;
+  // A title that leans one way decides; otherwise the source and the description weigh in.
+  const audience = titleScore[other] !== titleScore[source.audience]
+    ? (titleScore[other] > titleScore[source.audience] ? other : source.audience)
+    : (score[other] > score[source.audience] ? other : source.audience);
 
   const titleRule = titleRules.find((rule) => rule.audience === audience);
   const descriptionRule = descriptionRules.find((rule) => rule.audience === audience);
