@@ -1,0 +1,220 @@
+/**
+ * The daily ingest as domain functions: used by the CLI and the local runner now, by the SQS worker
+ * Lambda on AWS. A source's run always ends in a status, never an exception, and one source's failure
+ * never touches another's stored events.
+ */
+import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
+import { FetchError, type Fetcher } from '../fetch';
+import type { Source, SourceContext } from '../model/source';
+import type { Clock, EventStore, SourceState, SourceStateStore, SourceStatus } from '../ports';
+import { readDocument, UnknownDocumentError } from '../sources';
+import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
+
+export interface IngestDeps {
+  fetcher: Fetcher;
+  events: EventStore;
+  sourceStates: SourceStateStore;
+  clock: Clock;
+}
+
+export interface IngestOptions {
+  /** Days ahead to expand and store occurrences for. */
+  horizonDays: number;
+  /** The region's zone: floating times in feeds are read in it unless the source names its own. */
+  defaultTimeZone: string;
+  /**
+   * Re-parse an unchanged feed (304 or same body) once its stored horizon is closer than this many days,
+   * so weekly series keep upcoming occurrences. Defaults to half the horizon.
+   */
+  refreshLookaheadDays?: number;
+}
+
+export interface SourceRunResult {
+  sourceId: string;
+  status: SourceStatus;
+  /** Occurrences the fetch listed in the horizon. */
+  found: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Items or blocks that could not be read (the rest still counts). */
+  problems: number;
+  error: string | null;
+  ms: number;
+}
+
+/** Largest body read per fetch kind: feeds can be long, pages should not be. */
+const MAX_BYTES = { ical: 5_000_000, html: 2_000_000 } as const;
+
+function emptyState(sourceId: string): SourceState {
+  return {
+    sourceId,
+    etag: null,
+    lastModified: null,
+    contentHash: null,
+    lastStatus: null,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    consecutiveFailures: 0,
+    eventsFound: 0,
+    notBefore: null,
+    horizonEnd: null,
+  };
+}
+
+function contextOf(source: Source, defaultTimeZone: string): SourceContext {
+  const context: SourceContext = {
+    id: source.id,
+    name: source.name,
+    kind: source.kind,
+    audience: source.audience,
+    timeZone: source.timeZone ?? defaultTimeZone,
+  };
+  if (source.category) context.category = source.category;
+  if (source.place) context.place = source.place;
+  return context;
+}
+
+function statusOfError(error: unknown): { status: SourceStatus; message: string; retryAfterSeconds: number | null } {
+  if (error instanceof FetchError) {
+    const status: SourceStatus =
+      error.code === 'blocked-by-robots' || error.code === 'robots-unreachable'
+        ? 'blocked-by-robots'
+        : error.code === 'retry-later'
+          ? 'deferred'
+          : 'failed';
+    return { status, message: `${error.code}: ${error.message}`, retryAfterSeconds: error.retryAfterSeconds ?? null };
+  }
+  if (error instanceof UnknownDocumentError) return { status: 'failed', message: error.message, retryAfterSeconds: null };
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 'failed', message, retryAfterSeconds: null };
+}
+
+/** Fetches, parses, normalises and stores one source; returns how it went. */
+export async function ingestSource(deps: IngestDeps, source: Source, options: IngestOptions): Promise<SourceRunResult> {
+  const started = deps.clock.now();
+  const nowIso = started.toISOString();
+  const result: SourceRunResult = {
+    sourceId: source.id,
+    status: 'failed',
+    found: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    problems: 0,
+    error: null,
+    ms: 0,
+  };
+  const finish = (): SourceRunResult => ({ ...result, ms: deps.clock.now().getTime() - started.getTime() });
+
+  const previous = (await deps.sourceStates.get(source.id)) ?? emptyState(source.id);
+  if (previous.notBefore !== null && previous.notBefore > nowIso) {
+    result.status = 'deferred';
+    result.error = `deferred until ${previous.notBefore}`;
+    return finish();
+  }
+
+  const context = contextOf(source, options.defaultTimeZone);
+  const today = localDateOf(started, context.timeZone);
+  const horizonEnd = addDays(today, options.horizonDays);
+  const lookahead = options.refreshLookaheadDays ?? Math.floor(options.horizonDays / 2);
+  const horizonFresh = previous.horizonEnd !== null && previous.horizonEnd >= addDays(today, lookahead);
+  const state: SourceState = { ...previous, lastAttemptAt: nowIso, notBefore: null };
+
+  try {
+    const conditional = horizonFresh ? { etag: previous.etag, lastModified: previous.lastModified } : {};
+    const outcome = await deps.fetcher.fetch(source.url, conditional, { maxBytes: MAX_BYTES[source.fetch] });
+    if (outcome.kind === 'not-modified') {
+      result.status = 'unchanged';
+      result.found = previous.eventsFound;
+    } else {
+      const bodyHash = createHash('sha256').update(outcome.body).digest('hex');
+      state.etag = outcome.etag;
+      state.lastModified = outcome.lastModified;
+      if (horizonFresh && bodyHash === previous.contentHash) {
+        result.status = 'unchanged';
+        result.found = previous.eventsFound;
+      } else {
+        const read = readDocument(outcome.body, context, {
+          kind: source.fetch,
+          from: startOfLocalDay(today, context.timeZone),
+          to: startOfLocalDay(horizonEnd, context.timeZone),
+          defaultTimeZone: context.timeZone,
+          baseUrl: outcome.finalUrl,
+          ...(source.selectors ? { recipe: source.selectors } : {}),
+        });
+        result.found = read.events.length;
+        result.problems = read.problems.length;
+        // A source that suddenly lists nothing is more often a broken page than a cleared calendar:
+        // keep what is stored unless the operator said this source is often empty.
+        if (read.events.length > 0 || source.expectEmpty) {
+          const stats = await deps.events.syncSourceEvents(source.id, read.events, started);
+          Object.assign(result, { created: stats.created, updated: stats.updated, unchanged: stats.unchanged, removed: stats.removed });
+        }
+        result.status = read.events.length > 0 ? 'ok' : 'empty';
+        state.contentHash = bodyHash;
+        state.horizonEnd = horizonEnd;
+        state.eventsFound = read.events.length;
+        if (read.refreshIntervalSeconds !== undefined && read.refreshIntervalSeconds > 86_400) {
+          state.notBefore = new Date(started.getTime() + read.refreshIntervalSeconds * 1000).toISOString();
+        }
+      }
+    }
+    state.lastSuccessAt = nowIso;
+    state.lastError = null;
+    state.consecutiveFailures = 0;
+  } catch (error) {
+    const failure = statusOfError(error);
+    result.status = failure.status;
+    result.error = failure.message;
+    state.lastError = failure.message;
+    state.consecutiveFailures = previous.consecutiveFailures + 1;
+    if (failure.retryAfterSeconds !== null) {
+      state.notBefore = new Date(started.getTime() + failure.retryAfterSeconds * 1000).toISOString();
+    }
+  }
+  state.lastStatus = result.status;
+  await deps.sourceStates.put(state);
+  return finish();
+}
+
+/**
+ * Ingests every source with bounded concurrency (the fetcher keeps one request per host at a time).
+ * A source that throws past `ingestSource` (its store is down) is reported failed; the others go on.
+ */
+export async function ingestAll(
+  deps: IngestDeps,
+  sources: readonly Source[],
+  options: IngestOptions & { concurrency?: number; onResult?: (result: SourceRunResult) => void },
+): Promise<SourceRunResult[]> {
+  const limit = pLimit(options.concurrency ?? 4);
+  return Promise.all(
+    sources.map((source) =>
+      limit(async () => {
+        let result: SourceRunResult;
+        try {
+          result = await ingestSource(deps, source, options);
+        } catch (error) {
+          result = {
+            sourceId: source.id,
+            status: 'failed',
+            found: 0,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            removed: 0,
+            problems: 0,
+            error: error instanceof Error ? error.message : String(error),
+            ms: 0,
+          };
+        }
+        options.onResult?.(result);
+        return result;
+      }),
+    ),
+  );
+}
