@@ -5,14 +5,12 @@
  */
 import type { Audience } from '../model/common';
 import type { Event } from '../model/event';
-import { clusterEvents } from './cluster';
+import { dedupEvents } from '../normalize';
 import { unitVector, type UnitVector } from './geo';
 
 export interface PreparedEvent {
   /** The listing shown for its cluster. */
   event: Event;
-  /** Every listing of the cluster (id and hash), for "already sent?" checks. */
-  listings: readonly { id: string; contentHash: string }[];
   audience: Audience;
   vector: UnitVector | null;
   online: boolean;
@@ -45,7 +43,7 @@ export function searchableText(...parts: (string | null)[]): string {
   return ` ${words.join(' ')} `;
 }
 
-/** Events starting in `[start, end)`, not cancelled, one per duplicate cluster, ready for selection. */
+/** Events starting in `[start, end)`, not cancelled, one per duplicate group, ready for selection. */
 export function prepareEvents(events: readonly Event[], window: { start: Date; end: Date }): PreparedEvents {
   const from = window.start.getTime();
   const to = window.end.getTime();
@@ -54,9 +52,8 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     const start = Date.parse(event.start);
     return start >= from && start < to;
   });
-  const items = clusterEvents(inWindow).flatMap((cluster): PreparedEvent[] => {
-    const event = cluster[0];
-    if (!event) return [];
+  // The same occurrence listed by several sources becomes one event (ingest's own dedup rule).
+  const items = dedupEvents(inWindow).flatMap((event): PreparedEvent[] => {
     const lat = event.venue?.lat ?? null;
     const lon = event.venue?.lon ?? null;
     const vector = lat !== null && lon !== null ? unitVector(lat, lon) : null;
@@ -65,7 +62,6 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     return [
       {
         event,
-        listings: cluster.map((member) => ({ id: member.id, contentHash: member.contentHash })),
         audience: event.audience,
         vector,
         online: event.online,

@@ -125,7 +125,7 @@ function findCandidates(prepared: PreparedEvents, profile: DigestProfile, previo
     const chord2 = item.vector === null ? Infinity : chordSquared(home, item.vector);
     if (chord2 <= cutoff) distanceMiles = milesFromChordSquared(chord2);
     else if (!(item.online && profile.online)) continue;
-    if (item.listings.some((listing) => sent.get(listing.id) === listing.contentHash)) continue;
+    if (sent.get(item.event.id) === item.event.contentHash) continue;
     const interests = interestPhrases.filter(({ phrase }) => item.text.includes(phrase)).map(({ term }) => term);
     const employers = employerPhrases.filter(({ phrase }) => item.text.includes(phrase)).map(({ term }) => term);
     const matches = Math.min(MAX_MATCHES_COUNTED, interests.length + employers.length);
