@@ -60,6 +60,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }),
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyIdleMs,
+    // One connection per origin: we send one request per host at a time anyway, and reusing the
+    // socket means one DNS answer, checked once, serves robots.txt and the page.
+    connections: 1,
   });
   const queue = createHostQueue({
     delayMs: options.perHostDelayMs ?? DEFAULT_PER_HOST_DELAY_MS,
