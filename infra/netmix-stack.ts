@@ -80,6 +80,7 @@ export class NetmixStack extends Stack {
       timeZone,
       sourcesFilePath: props.deployment.sourcesFilePath,
       horizonDays: HORIZON_DAYS,
+      siteOrigin: settings.siteOrigin,
       logRetention,
     });
     const operator = { operatorName: settings.operatorName, operatorPostalAddress: settings.operatorPostalAddress };

@@ -24,6 +24,8 @@ export interface IngestPipelineProps {
   /** Absolute path of the validated sources file; it travels inside the dispatcher's bundle. */
   sourcesFilePath: string;
   horizonDays: number;
+  /** The operator's site, named as the contact in the fetcher's User-Agent. */
+  siteOrigin: string;
   logRetention: logs.RetentionDays;
 }
 
@@ -55,7 +57,7 @@ export class IngestPipeline extends Construct {
       // ical.js expansion of a multi-megabyte feed is CPU- and memory-bound; 1 GB also buys CPU.
       memorySize: 1024,
       logRetention: props.logRetention,
-      environment: { [ENV.horizonDays]: String(props.horizonDays) },
+      environment: { [ENV.horizonDays]: String(props.horizonDays), [ENV.siteOrigin]: props.siteOrigin },
     })
       .bindTable(ENV.eventsTable, props.events, 'readwrite')
       .bindTable(ENV.sourcesTable, props.sources, 'readwrite');

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { ENV } from '../shared/env-names';
+
+/** The ingest worker's environment. */
+export const IngestWorkerConfigSchema = z.object({
+  [ENV.eventsTable]: z.string().min(3),
+  [ENV.sourcesTable]: z.string().min(3),
+  [ENV.horizonDays]: z.coerce.number().int().min(7).max(366),
+  /** The operator's site: the contact in our User-Agent. */
+  [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),
+});

@@ -1,0 +1,51 @@
+/**
+ * The ingest worker's logic, apart from its wiring so tests can give it real local services: each SQS
+ * record names one source; records run one after another (per-host politeness), and none starts once
+ * less than the reserve of invocation time is left (LR-07); those go back to the queue.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ingestSource, type IngestDeps, type SourceRunResult } from '../../shared/ingest/ingest';
+import { assertTimeLeft, DEFAULT_RESERVE_MS, type RemainingTime } from '../shared/deadline';
+import { IngestMessageSchema, parseMessageBody } from '../shared/messages';
+
+export interface IngestWorkerOptions {
+  deps: IngestDeps;
+  horizonDays: number;
+  logger: Logger;
+  /** Time kept back at the end of an invocation; default 10 s. */
+  reserveMs?: number;
+}
+
+/** An SQS handler returning partial batch failures: exactly the records that failed or never started. */
+export type SqsBatchHandler = (event: SQSEvent, context: RemainingTime) => Promise<SQSBatchResponse>;
+
+/** Builds the ingest worker's SQS handler. */
+export function createIngestWorker(options: IngestWorkerOptions): SqsBatchHandler {
+  const processor = new BatchProcessor(EventType.SQS);
+  const reserveMs = options.reserveMs ?? DEFAULT_RESERVE_MS;
+  return async (event, context) => {
+    const handleRecord = async (record: SQSRecord): Promise<SourceRunResult> => {
+      assertTimeLeft(context, reserveMs);
+      const message = parseMessageBody(IngestMessageSchema, record.body);
+      const result = await ingestSource(options.deps, message.source, {
+        horizonDays: options.horizonDays,
+        defaultTimeZone: message.defaultTimeZone,
+      });
+      // A failed fetch is the source's status, kept in its state; retrying it within minutes would
+      // only hit the same server again, so the record still counts as processed.
+      options.logger.info('source ingested', { ...result });
+      return result;
+    };
+    const response = await processPartialResponse(event, handleRecord, processor, {
+      processInParallel: false,
+      // Running out of time on every record is not a function error; the records simply come back.
+      throwOnFullBatchFailure: false,
+    });
+    if (response.batchItemFailures.length > 0) {
+      options.logger.warn('records returned to the queue', { failed: response.batchItemFailures.length, records: event.Records.length });
+    }
+    return response;
+  };
+}
