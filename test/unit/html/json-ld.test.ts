@@ -210,4 +210,22 @@ describe('JSON-LD shapes', () => {
       expect(result.events.map((e) => e.uid)).toEqual([null, null, null]);
     });
   });
+
+  describe('window and zone', () => {
+    it('keeps a start equal to either window bound and drops one just outside', () => {
+      const at = (name: string, startDate: string) => ({ ...event, name, startDate });
+      const result = parse(
+        jsonLdPage([at('First', '2026-05-01T00:00:00Z'), at('Last', '2026-05-31T00:00:00Z'), at('Late', '2026-05-31T00:00:01Z')]),
+        { from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-05-31T00:00:00Z') },
+      );
+      expect(result.events.map((e) => e.title)).toEqual(['First', 'Last']);
+    });
+
+    it('reads floating times as UTC, with a problem, when the default zone is not IANA', () => {
+      const result = parse(jsonLdPage({ ...event, startDate: '2026-05-12T18:00' }), { defaultTimeZone: 'Eastern Standard Time' });
+      expect(result.events[0]?.start.toISOString()).toBe('2026-05-12T18:00:00.000Z');
+      expect(result.events[0]?.timeZone).toBe('UTC');
+      expect(result.problems[0]?.message).toContain('not an IANA zone');
+    });
+  });
 });
