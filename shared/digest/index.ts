@@ -1,0 +1,23 @@
+/**
+ * The weekly digest: selection (pure), rendering (MJML compiled once), MIME, and the send run.
+ * `ses-mailer.ts` is the Mailer adapter over SES and is imported directly by whoever wires AWS.
+ */
+export { selectDigest, selectForMany, windowEndFor, jobSeekerTarget, MAX_PER_ORGANISER, type DigestRecipient } from './select';
+export { prepareEvents, type PreparedEvent, type PreparedEvents } from './prepare';
+export type { ChosenEvent, DigestProfile, DigestSelection, AudienceCounts, PreviousItem, SelectOptions } from './types';
+export { renderDigest, digestSubject, type DigestLinks, type Operator, type RenderInput, type RenderedDigest } from './render';
+export { buildDigestMime, UnsubscribeUrlError, type DigestMimeInput } from './mime';
+export {
+  sendDigests,
+  SKIP_ALREADY_SENT,
+  SKIP_DRY_RUN,
+  SKIP_NO_EVENTS,
+  type DigestProgress,
+  type DigestRunSummary,
+  type SendDigestsConfig,
+  type SendDigestsDeps,
+} from './send-digests';
+export { previewDigest, type PreviewOptions } from './preview';
+export { googleCalendarUrl } from './calendar-links';
+export { isoWeekOf } from './iso-week';
+export { TokenBucket, backoffMs, type Sleep } from './pacing';
