@@ -62,6 +62,8 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
   app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [])));
   app.post('/subscribe', (c) => handleSubscribe(c, deps));
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Browsers ask for it on every page; an empty answer keeps their consoles and our 404 logs quiet.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/events/:file', async (c) => {
     const id = /^([0-9a-f]{32})\.ics$/.exec(c.req.param('file'))?.[1];
     const event = id === undefined ? null : await deps.events.get(id);

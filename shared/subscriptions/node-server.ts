@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 export interface ServedApp {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Starts listening (port 0 picks a free one) and resolves once the server accepts connections. */
