@@ -96,6 +96,7 @@ export class NetmixStack extends Stack {
       logRetention,
     });
     this.api = new SubscriptionApi(this, 'Subscriptions', {
+      events: this.tables.events,
       subscribers: this.tables.subscribers,
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,

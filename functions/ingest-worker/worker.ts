@@ -5,9 +5,10 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { ingestSource, type IngestDeps, type SourceRunResult } from '../../shared/ingest/ingest';
-import { assertTimeLeft, DEFAULT_RESERVE_MS, type RemainingTime } from '../shared/deadline';
+import { assertTimeLeft, DEFAULT_RESERVE_MS } from '../shared/deadline';
+import type { SqsBatchHandler } from '../shared/sqs-batch';
 import { IngestMessageSchema, parseMessageBody } from '../shared/messages';
 
 export interface IngestWorkerOptions {
@@ -18,8 +19,7 @@ export interface IngestWorkerOptions {
   reserveMs?: number;
 }
 
-/** An SQS handler returning partial batch failures: exactly the records that failed or never started. */
-export type SqsBatchHandler = (event: SQSEvent, context: RemainingTime) => Promise<SQSBatchResponse>;
+export type { SqsBatchHandler } from '../shared/sqs-batch';
 
 /** Builds the ingest worker's SQS handler. */
 export function createIngestWorker(options: IngestWorkerOptions): SqsBatchHandler {

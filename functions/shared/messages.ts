@@ -3,7 +3,7 @@
  * schemas, so a message from an older deployment fails one record visibly instead of a whole run.
  */
 import { z } from 'zod';
-import { TimeZoneSchema } from '../../shared/model/common';
+import { LocalDateSchema, TimeZoneSchema } from '../../shared/model/common';
 import { SourceSchema } from '../../shared/model/source';
 
 /** One source to ingest, with the region's zone for floating times. */
@@ -16,13 +16,13 @@ export const IngestMessageSchema = z
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;
 export type IngestMessageInput = z.input<typeof IngestMessageSchema>;
 
-/** An ISO week, `2025-W41`. */
-export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/);
-
-/** One batch of subscribers whose digest for `isoWeek` is due. */
+/**
+ * One batch of subscribers whose digest starting on `date` (the dispatcher's local day) is due. The
+ * date travels in the message so a retry on a later day still sends, and claims, the same week.
+ */
 export const DigestMessageSchema = z
   .object({
-    isoWeek: IsoWeekSchema,
+    date: LocalDateSchema,
     subscriberIds: z.array(z.string().regex(/^[0-9a-f]{32}$/)).min(1).max(100),
   })
   .strict();

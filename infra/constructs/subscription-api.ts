@@ -18,6 +18,8 @@ export const API_RATE_LIMIT = 20;
 export const API_BURST_LIMIT = 40;
 
 export interface SubscriptionApiProps {
+  /** Read for the per-event calendar (.ics) links. */
+  events: dynamodb.Table;
   subscribers: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
@@ -48,6 +50,7 @@ export class SubscriptionApi extends Construct {
       },
     })
       .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
+      .bindTable(ENV.eventsTable, props.events, 'read')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 
     this.api = new apigw.HttpApi(this, 'HttpApi', {

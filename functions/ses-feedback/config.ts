@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { ENV } from '../shared/env-names';
+
+/** The SES feedback handler's environment. */
+export const SesFeedbackConfigSchema = z.object({
+  [ENV.subscribersTable]: z.string().min(3),
+});
