@@ -17,6 +17,7 @@ export interface ParsedLocation {
   urls: string[];
 }
 
+const MAX_LOCATION_INPUT = 1000;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'`,;]+/gi;
 const ONLINE_ONLY = /^(?:(?:this is an? |via |on |hosted on |live )?(?:online|virtual(?:ly)?|remote|web(?:inar)?|zoom|zoom (?:meeting|webinar|call|link)|microsoft teams|ms teams|teams(?: meeting)?|google meet|webex|gotomeeting|livestream|live ?stream|internet)(?: (?:only|event|meeting|session|webinar|workshop|via zoom|zoom))*)$/i;
 const PLACEHOLDER = /^(?:tbd|tba|to be (?:announced|determined)|n\/?a|none|see (?:description|details|below|website)|location tbd|various|multiple locations)$/i;
@@ -31,7 +32,7 @@ function cleanLocationText(text: string): string {
       .replace(/\\[nN]/g, ', ')
       .replace(/\\([,;\\])/g, '$1')
       .replace(/<br\s*\/?>/gi, ', ')
-      .replace(/<[^>]*>/g, ' '),
+      .replace(/<[^<>]*>/g, ' '),
   )
     .replace(/[\r\n]+/g, ', ')
     .replace(/\s+/g, ' ')
@@ -59,7 +60,8 @@ function looksLikeStreet(part: string, index: number): boolean {
  * part is read as a town only when it is one in `defaultRegion`.
  */
 export function parseLocation(input: string, defaultRegion?: string): ParsedLocation {
-  let text = cleanLocationText(input);
+  // Real locations are a line or two; a longer one is noise and must not cost time.
+  let text = cleanLocationText(input.length > MAX_LOCATION_INPUT ? input.slice(0, MAX_LOCATION_INPUT) : input);
   const urls = [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.)\]]+$/, ''));
   if (urls.length > 0) text = text.replace(URL_IN_TEXT, ' ').replace(/\s+/g, ' ').trim();
   const bare = text.replace(/^[\s,;:|()-]+|[\s,;:|()-]+$/g, '');

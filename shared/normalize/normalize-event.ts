@@ -55,7 +55,8 @@ function isValidDate(value: Date | null): value is Date {
 }
 
 function readTitle(rawTitle: string): { title: string; cancelled: boolean } {
-  const plain = toSingleLine(rawTitle);
+  // Titles are capped at 300 characters; a few times that is plenty to strip tags from.
+  const plain = toSingleLine(rawTitle.length > 4 * MAX_TITLE_LENGTH ? rawTitle.slice(0, 4 * MAX_TITLE_LENGTH) : rawTitle);
   let cancelled = false;
   let title = plain.replace(CANCELLED_PREFIX, () => {
     cancelled = true;

@@ -44,12 +44,14 @@ export function decodeEntities(text: string): string {
 const INVISIBLE_ELEMENT = /<(script|style|noscript|template|iframe|object|embed|svg|math|head|title|textarea|select)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![^>]*>|<\?[^>]*>/g;
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
-const PARAGRAPH_TAG = /<\/?(?:p|div|h[1-6]|ul|ol|table|section|article|blockquote|pre|header|footer|aside|nav|figure|dl|form|fieldset|hr)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const LINE_TAG = /<\/?(?:li|tr|dt|dd|figcaption|address|caption)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const ANY_TAG = /<\/?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const PARAGRAPH_TAG = /<\/?(?:p|div|h[1-6]|ul|ol|table|section|article|blockquote|pre|header|footer|aside|nav|figure|dl|form|fieldset|hr)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/gi;
+const LINE_TAG = /<\/?(?:li|tr|dt|dd|figcaption|address|caption)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/gi;
+// No tag pattern may cross a "<": each failed attempt then stops at the next one, which keeps
+// a hostile run of unclosed tags linear instead of quadratic.
+const ANY_TAG = /<\/?[A-Za-z][^\s/>]*(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/g;
 /** A tag cut off by the end of the input (`…<img src=x onerror=…`). */
 const TRAILING_OPEN_TAG = /<\/?[A-Za-z][^<>]*$/;
-const LOOKS_LIKE_HTML = /<\/?[A-Za-z][^>]*>|<!--/;
+const LOOKS_LIKE_HTML = /<\/?[A-Za-z][^<>]*>|<!--/;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF]/g;
 
