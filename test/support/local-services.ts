@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** DynamoDB Local started by test/support/global-setup.ts. */
     dynamoEndpoint: string;
+    /** Why DynamoDB Local was not started (no Java 17+), or null. */
+    dynamoUnavailable: string | null;
     /** The local SES (aws-ses-v2-local behind its front) started by the global setup. */
     sesEndpoint: string;
   }
@@ -49,6 +51,8 @@ async function waitFor(what: string, probe: () => Promise<unknown>, timeoutMs: n
  * tables. Call it in `beforeAll` with `LOCAL_SERVICES_TIMEOUT_MS`.
  */
 export async function useLocalServices(): Promise<LocalServices> {
+  const unavailable = inject('dynamoUnavailable');
+  if (unavailable !== null) throw new Error(unavailable);
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const dynamo = createLocalDynamoClient(dynamoEndpoint);
