@@ -1,14 +1,22 @@
 import { z } from 'zod';
 
+const knownZones = new Map<string, boolean>();
+
 /** True when `zone` is an IANA time-zone name this runtime knows (e.g. `America/New_York`). */
 export function isIanaTimeZone(zone: string): boolean {
-  if (!zone.includes('/') && zone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid = zone.includes('/') || zone === 'UTC';
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    } catch {
+      valid = false;
+    }
   }
+  // Every schema parse checks the zone; building an Intl formatter each time was most of its cost.
+  if (knownZones.size < 1000) knownZones.set(zone, valid);
+  return valid;
 }
 
 /** An IANA time-zone name. */
