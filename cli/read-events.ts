@@ -1,0 +1,47 @@
+/** The shared front half of `preview` and `digest`: read inputs, parse, normalise, dedup. */
+import type { Event } from '../shared/model/event';
+import type { SourceContext } from '../shared/model/source';
+import { dedupEvents } from '../shared/normalize';
+import { readDocument, UnknownDocumentError } from '../shared/sources';
+import { InputError, readInput } from './inputs';
+import type { Window } from './window';
+
+export interface InputProblem {
+  input: string;
+  message: string;
+}
+
+/** Reads every input; throws `InputError` for the first one that cannot be read or is neither kind. */
+export async function readEventsFromInputs(inputs: string[], window: Window): Promise<{ events: Event[]; problems: InputProblem[] }> {
+  const texts = await Promise.all(inputs.map((input) => readInput(input)));
+  const events: Event[] = [];
+  const problems: InputProblem[] = [];
+  texts.forEach((input, index) => {
+    const source: SourceContext = {
+      id: `input-${index + 1}`,
+      name: input.label,
+      kind: 'other',
+      audience: 'professional',
+      timeZone: window.timeZone,
+    };
+    try {
+      const read = readDocument(input.text, source, {
+        from: window.from,
+        to: window.to,
+        defaultTimeZone: window.timeZone,
+        baseUrl: input.baseUrl,
+      });
+      if (read.calendarName) source.name = read.calendarName.slice(0, 200);
+      for (const event of read.events) {
+        events.push({ ...event, sources: event.sources.map((ref) => ({ ...ref, name: source.name })) });
+      }
+      for (const problem of read.problems) {
+        problems.push({ input: input.input, message: problem.where ? `${problem.where}: ${problem.message}` : problem.message });
+      }
+    } catch (error) {
+      if (error instanceof UnknownDocumentError) throw new InputError(`${input.input}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  });
+  return { events: dedupEvents(events), problems };
+}

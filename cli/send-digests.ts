@@ -1,0 +1,64 @@
+/** `netmix send-digests [--date YYYY-MM-DD] [--dry-run]`: this week's digests from the local store. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sendDigests, type DigestRunSummary } from '../shared/digest/send-digests';
+import { LocalDateSchema } from '../shared/model/common';
+import { formatTable } from './format';
+import type { Io } from './io';
+import { LOCAL_DIR } from './local-runtime';
+import { LOCAL_FROM, LOCAL_OPERATOR, startLocalStack, type LocalStack } from './local-stack';
+
+/** Sends (or, dry, renders) the week's digests and writes each one's HTML under `.netmix/outbox/`. */
+export async function runDigestJob(stack: LocalStack, io: Io, options: { timeZone: string; date?: string; dryRun?: boolean }): Promise<DigestRunSummary & { outbox: string }> {
+  const outbox = join(LOCAL_DIR, 'outbox');
+  await mkdir(outbox, { recursive: true });
+  const summary = await sendDigests(
+    {
+      events: stack.local.stores.events,
+      subscribers: stack.local.stores.subscribers,
+      deliveries: stack.local.stores.deliveries,
+      mailer: stack.mailer,
+      links: stack.links,
+      clock: { now: io.now },
+      outbox: async (subscriberId, html) => {
+        await writeFile(join(outbox, `${subscriberId}.html`), html);
+      },
+    },
+    {
+      from: LOCAL_FROM,
+      operator: LOCAL_OPERATOR,
+      windowDays: 7,
+      timeZone: options.timeZone,
+      ...(options.date ? { date: options.date } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+    },
+  );
+  return { ...summary, outbox };
+}
+
+export function formatDigestSummary(summary: DigestRunSummary): string {
+  const rows = [
+    ['sent', String(summary.sent)],
+    ...summary.skipped.map((skip) => [`skipped: ${skip.reason}`, String(skip.count)]),
+    ['failed', String(summary.failed)],
+  ];
+  return `Digests for ISO week ${summary.isoWeek}, ${summary.subscribers} active subscribers\n${formatTable(['outcome', 'subscribers'], rows)}`;
+}
+
+export async function runSendDigests(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, tz: { type: 'string', default: 'America/New_York' } },
+  });
+  const date = values.date === undefined ? undefined : LocalDateSchema.parse(values.date);
+  const stack = await startLocalStack({ timeZone: values.tz, io });
+  try {
+    const summary = await runDigestJob(stack, io, { timeZone: values.tz, ...(date ? { date } : {}), dryRun: values['dry-run'] });
+    io.out(formatDigestSummary(summary));
+    io.out(`\nMail viewer: ${stack.ses.viewerUrl}   HTML copies: ${summary.outbox}/`);
+    return summary.failed === 0 ? 0 : 1;
+  } finally {
+    await stack.stop();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Loading a sources file for a local command, and serving the bundled sample region when the file
+ * points at it (its URLs are `http://127.0.0.1:4480/…`; another free port is used if that one is taken).
+ */
+import { readFile } from 'node:fs/promises';
+import { buildUserAgent, createFetcher, type Fetcher } from '../shared/fetch';
+import type { Source, SourcesFile } from '../shared/model/source';
+import { parseSourcesFile } from '../shared/sources/sources-file';
+import { localDateOf } from '../shared/time/zoned';
+import { SAMPLE_ORIGIN, serveSampleRegion, type SampleRegionServer } from '../sample/region';
+import { InputError } from './inputs';
+import { CONTACT_URL, NETMIX_VERSION } from './version';
+
+export const DEFAULT_SOURCES_FILE = 'sample/sources.json';
+
+export interface LoadedSources {
+  file: SourcesFile;
+  /** The sources, with sample-region URLs rebased onto the port actually served. */
+  sources: Source[];
+  fetcher: Fetcher;
+  sample: SampleRegionServer | null;
+  close(): Promise<void>;
+}
+
+async function serveSample(today: () => string): Promise<SampleRegionServer> {
+  try {
+    return await serveSampleRegion({ port: Number(new URL(SAMPLE_ORIGIN).port), today });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') return serveSampleRegion({ today });
+    throw error;
+  }
+}
+
+/** Reads and validates `path`; serves the sample region if any source points at it; builds the fetcher. */
+export async function loadSources(path: string, now: () => Date): Promise<LoadedSources> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the sources file`, { cause: error });
+  }
+  const file = parseSourcesFile(text, path);
+  const usesSample = file.sources.some((source) => source.url.startsWith(`${SAMPLE_ORIGIN}/`));
+  const sample = usesSample ? await serveSample(() => localDateOf(now(), file.region.timeZone)) : null;
+  const sources = file.sources.map((source) =>
+    sample && source.url.startsWith(`${SAMPLE_ORIGIN}/`) ? { ...source, url: sample.origin + source.url.slice(SAMPLE_ORIGIN.length) } : source,
+  );
+  const onlySample = sample !== null && sources.every((source) => source.url.startsWith(`${sample.origin}/`));
+  const fetcher = createFetcher({
+    userAgent: buildUserAgent({ version: NETMIX_VERSION, contactUrl: CONTACT_URL }),
+    // The embedded sample server is ours: no need to wait a second between its pages.
+    ...(onlySample ? { perHostDelayMs: 20 } : {}),
+    ...(sample ? { allowLoopback: { ports: [sample.port] } } : {}),
+  });
+  return {
+    file,
+    sources,
+    fetcher,
+    sample,
+    close: async () => {
+      await fetcher.close();
+      await sample?.close();
+    },
+  };
+}
