@@ -26,7 +26,8 @@ function link(href: string, text: string, style = ''): string {
 function eventHtml(view: EventView): string {
   const title = view.url === null ? escapeHtml(view.title) : link(view.url, view.title, 'color:#0b5cad;text-decoration:underline;');
   const meta = [view.place, view.cost, view.organiser === null ? null : `By ${view.organiser}`].filter((part): part is string => part !== null);
-  const calendar = [link(view.googleCalendar, 'Add to Google Calendar'), view.ics === null ? null : link(view.ics, 'Download .ics')].filter(
+  const linkStyle = 'color:#0b5cad;';
+  const calendar = [link(view.googleCalendar, 'Add to Google Calendar', linkStyle), view.ics === null ? null : link(view.ics, 'Download .ics', linkStyle)].filter(
     (part): part is string => part !== null,
   );
   return (
