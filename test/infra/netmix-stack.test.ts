@@ -292,6 +292,13 @@ describe('functions', () => {
     }
   });
 
+  it('ships the validated sources file inside the ingest dispatcher bundle', () => {
+    const [, dispatcher] = ofType('AWS::Lambda::Function').find(([, fn]) => fn['Description'] === 'Queues one ingest message per configured source') ?? [];
+    const key = z.object({ S3Key: z.string() }).loose().parse(dispatcher?.['Code']).S3Key;
+    const bundled: unknown = JSON.parse(readFileSync(join(assembly?.directory ?? '', `asset.${key.replace(/\.zip$/, '')}`, 'sources.json'), 'utf8'));
+    expect(bundled).toEqual(JSON.parse(readFileSync(join(PROJECT_ROOT, 'sample/sources.json'), 'utf8')));
+  });
+
   it('holds no secret value in any environment: the signing key arrives as a secret ARN only', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(1);
