@@ -66,7 +66,7 @@ export const STYLE_HASH_SOURCE = `'sha256-${createHash('sha256').update(STYLESHE
 
 /** A whole page: language, viewport for phones, the title, the body and the operator footer. */
 export function renderPage(page: { title: string; body: Html; operatorName: string }): string {
-  return `<!doctype html>\n${
+  return `<!DOCTYPE html>\n${
     html`<html lang="en">
 <head>
 <meta charset="utf-8">
