@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { localKey, type Zone } from './zones';
+import { fromLocalKey, localKey, type Zone } from './zones';
 import type { EventFields, ParsedVEvent, TimeValue } from './read-vevent';
 
 /**
@@ -31,6 +31,28 @@ export interface ExpandOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** More than any DST shift, so a wall-clock band read at the window's ends still covers it. */
+const DST_ROOM_MS = 3 * 3_600_000;
+/** Instances one series may yield in a window (a daily series over 27 years). */
+const MAX_OCCURRENCES = 10_000;
+/** Wall-clock length of one period of the frequencies whose periods never vary. */
+const PERIOD_MS: Partial<Record<string, number>> = { SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
+
+/**
+ * The wall-clock key to start iterating from. ical.js can only iterate from DTSTART; for a rule
+ * without COUNT or BY* parts every period start is an instance, so DTSTART can jump by whole
+ * periods to just before the window (an endless FREQ=SECONDLY from 2000 would otherwise take
+ * billions of steps).
+ */
+function fastForward(master: ParsedVEvent, recur: ICAL.Recur, lo: number): number {
+  const startKey = localKey(master.start.local);
+  const period = PERIOD_MS[recur.freq];
+  if (period === undefined || recur.count !== null || Object.keys(recur.parts).length > 0) return startKey;
+  const step = period * Math.max(1, recur.interval);
+  if (startKey >= lo - step) return startKey;
+  return startKey + Math.floor((lo - startKey) / step) * step;
+}
+
 /** Wider than any UTC offset (±14 h), so the wall-clock prefilter never drops an instant in range. */
 const MARGIN_MS = 15 * 3_600_000;
 
@@ -65,7 +87,14 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
 
   const keys = new Set<number>();
   if (startKey >= lo && startKey <= hi) keys.add(startKey);
-  if (master.rrule) iterateRule(master, master.rrule, zone, lo, hi, keys, options);
+  if (master.rrule) {
+    // The iterator needs a tight band: an endless FREQ=SECONDLY would fill the ±15 h margin with
+    // instances that all start before the window. The zone's own reading of the window, with
+    // room for a DST shift, is exact enough.
+    const tightLo = Math.max(lo, localKey(zone.toLocal(options.fromMs)) - DST_ROOM_MS);
+    const tightHi = Math.min(hi, localKey(zone.toLocal(options.toMs)) + DST_ROOM_MS);
+    iterateRule(master, master.rrule, zone, tightLo, tightHi, keys, options);
+  }
   for (const rdate of master.rdates) {
     const key = keyIn(rdate, zone, allDay);
     if (key >= lo && key <= hi) keys.add(key);
@@ -133,7 +162,7 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
   const recur = rule.clone();
   const until = recur.until;
   if (until) recur.until = untilInZone(until, zone, master.start.isDate);
-  const dtstart = ICAL.Time.fromData({ ...master.start.local, isDate: master.start.isDate });
+  const dtstart = ICAL.Time.fromData({ ...fromLocalKey(fastForward(master, recur, lo)), isDate: master.start.isDate });
   let iterator: ICAL.RecurIterator;
   try {
     iterator = recur.iterator(dtstart);
@@ -147,6 +176,10 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
       const key = localKey(next);
       if (key > hi) return;
       if (key >= lo) keys.add(key);
+      if (keys.size >= MAX_OCCURRENCES) {
+        options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
+        return;
+      }
     }
   } catch (error) {
     options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);

@@ -25,11 +25,21 @@ describe('leniency', () => {
     expect(problems.some((problem) => problem.where === 'VEVENT 1 (UID b@example.com)')).toBe(true);
   });
 
-  it('finishes an endless SECONDLY rule by giving up with a problem', () => {
-    const text = calendar(vevent('UID:c@example.com', 'SUMMARY:Tick', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=SECONDLY'));
+  it('jumps an endless MINUTELY rule from 2000 to the window and stops at the per-series cap with a problem', () => {
+    const text = calendar(vevent('UID:c@example.com', 'SUMMARY:Tick', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=MINUTELY'));
+    const { events, problems } = parse(text, ...WINDOW);
+    expect(events.length).toBeGreaterThan(5_000);
+    expect(events[0]?.start.toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(events.every((event, i) => event.start.getTime() === Date.parse('2025-01-01T00:00:00Z') + i * 60_000)).toBe(true);
+    expect(problems.map((problem) => problem.message)).toEqual(['RRULE gave more than 10000 instances in the window; the rest are skipped']);
+  });
+
+  it('gives up on a rule that cannot be jumped and never reaches the window', () => {
+    // BYMINUTE stops the jump; 50,000 instances one hour apart end in 2005, long before 2025.
+    const text = calendar(vevent('UID:c2@example.com', 'SUMMARY:Hourly', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=HOURLY;BYMINUTE=0'));
     const { events, problems } = parse(text, ...WINDOW);
     expect(events).toEqual([]);
-    expect(problems.some((problem) => /RRULE gave more than/.test(problem.message))).toBe(true);
+    expect(problems.map((problem) => problem.message)).toEqual(['RRULE gave more than 50000 instances before the window ended; the rest are skipped']);
   });
 
   it('lets the newest revision of an override win (SEQUENCE, then DTSTAMP)', () => {
