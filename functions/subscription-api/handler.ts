@@ -40,5 +40,5 @@ const app = createSubscriptionApp({
 });
 
 /** API Gateway HTTP API (payload v2) entry point. */
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- the successor package @hono/aws-lambda is not installed; hono 4's built-in adapter is the same code until hono 5.
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the named successor package @hono/aws-lambda is not published in the registry this project uses; hono 4's built-in adapter is the same code until hono 5.
 export const handler = handle(app);

@@ -89,9 +89,8 @@ export class NetmixFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         // Bundle the AWS SDK too, so its version is the lockfile's rather than whatever the runtime
-        // ships that week. The Secrets Manager client is not in the lockfile yet; until it is, the
-        // Node 22 runtime's copy is used. Remove this entry once it is installed.
-        externalModules: ['@aws-sdk/client-secrets-manager'],
+        // ships that week.
+        externalModules: [],
         forceDockerBundling: false,
         ...(afterBundling && {
           commandHooks: {

@@ -2,7 +2,8 @@
  * The bundled sample region, ingested twice into DynamoDB Local: the first run stores every shape
  * of source; the second, with nothing changed, makes no event writes and loses nothing.
  */
-import { ServiceOutputTypes, ServiceInputTypes, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUserAgent, createFetcher } from '../../../shared/fetch';
@@ -17,19 +18,21 @@ import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices } from '../../support/local
 const now = new Date('2026-11-22T15:00:00Z');
 const options = { horizonDays: 60, defaultTimeZone: 'America/New_York' };
 
+const WriteInputSchema = z.object({ TableName: z.string().optional(), RequestItems: z.record(z.string(), z.unknown()).optional() });
+
 const WRITE_COMMANDS = new Set(['PutItemCommand', 'BatchWriteItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
 
 /** Counts write requests per table by watching the real client's middleware stack (no behaviour changes). */
 function countWrites(client: DynamoDBClient): Map<string, number> {
   const counts = new Map<string, number>();
   client.middlewareStack.add(
-    (next, context) => async (args) => {
+    (next, context) => (args) => {
       if (context.commandName && WRITE_COMMANDS.has(context.commandName)) {
-        const input = args.input as ServiceInputTypes;
-        const tables = 'RequestItems' in input && input.RequestItems ? Object.keys(input.RequestItems) : 'TableName' in input && input.TableName ? [input.TableName] : [];
+        const input = WriteInputSchema.parse(args.input);
+        const tables = input.RequestItems ? Object.keys(input.RequestItems) : input.TableName ? [input.TableName] : [];
         for (const table of tables) counts.set(table, (counts.get(table) ?? 0) + 1);
       }
-      return next(args) as Promise<{ output: ServiceOutputTypes; response: unknown }>;
+      return next(args);
     },
     { step: 'initialize', name: 'countWrites' },
   );
