@@ -41,7 +41,7 @@ export interface ParsedVEvent {
   rrule: ICAL.Recur | null;
   rdates: TimeValue[];
   exdates: TimeValue[];
-  fields: EventFields;
+  readonly fields: EventFields;
   /** The component's content minus DTSTAMP/CREATED/LAST-MODIFIED/SEQUENCE, to spot identical copies. */
   fingerprint: () => string;
 }
@@ -79,6 +79,7 @@ export function readVEvent(component: ICAL.Component, context: ReadContext): Par
   const recurrenceProp = component.getFirstProperty('recurrence-id');
   const recurrenceId = recurrenceProp ? readTime(recurrenceProp, context) : null;
   if (recurrenceProp && !recurrenceId) context.note('RECURRENCE-ID could not be read; treated as a single event');
+  let fields: EventFields | undefined;
   return {
     where: context.where,
     index: context.index,
@@ -93,7 +94,11 @@ export function readVEvent(component: ICAL.Component, context: ReadContext): Par
     rrule: recurOf(component, context),
     rdates: timesOf(component, 'rdate', context),
     exdates: timesOf(component, 'exdate', context),
-    fields: fieldsOf(component),
+    // Read on first use: most events of a long feed fall outside the window and never need text.
+    get fields() {
+      fields ??= fieldsOf(component);
+      return fields;
+    },
     fingerprint: () => fingerprintOf(component),
   };
 }
