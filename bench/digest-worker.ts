@@ -1,0 +1,121 @@
+/**
+ * Digest figures in their own process: `tsx bench/digest-worker.ts <grouped|naive|render> [subscribers]`
+ * prints one JSON line. Events and subscribers are spread over Massachusetts ZIP centroids with a
+ * fixed seed, preferences weighted towards the defaults as real sign-ups are.
+ */
+import { lookupByState } from 'zipcodes';
+import { z } from 'zod';
+import { buildDigestMime } from '../shared/digest/mime';
+import { renderDigest } from '../shared/digest/render';
+import { selectForMany, type DigestRecipient } from '../shared/digest/select';
+import type { Event } from '../shared/model/event';
+import { startOfLocalDay } from '../shared/time/zoned';
+
+const ZONE = 'America/New_York';
+const WINDOW_START = startOfLocalDay('2026-11-30', ZONE);
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) % 4_294_967_296;
+    return state / 4_294_967_296;
+  };
+}
+
+const ZipRowSchema = z.object({ zip: z.string(), latitude: z.number(), longitude: z.number(), city: z.string() });
+const massZips = z.array(ZipRowSchema).parse(lookupByState('MA'));
+
+const TITLES = ['Chapter meeting', 'Job seekers networking group', 'Resume workshop', 'Business after hours', 'Tech meetup', 'Alumni mixer', 'Career fair', 'HR roundtable', 'Biotech panel', 'Product management meetup'];
+const INTERESTS = [[], [], [], ['hr'], ['biotech'], ['software', 'product']];
+
+export function buildEvents(count: number, random = seeded(7)): Event[] {
+  return Array.from({ length: count }, (_, index) => {
+    const place = massZips[Math.floor(random() * massZips.length)] ?? massZips[0];
+    if (!place) throw new Error('no Massachusetts ZIPs in the gazetteer');
+    const start = new Date(WINDOW_START.getTime() + Math.floor(random() * 7 * 24) * 3_600_000);
+    const jobSeeker = random() < 0.35;
+    const hex = index.toString(16).padStart(32, '0');
+    return {
+      id: hex,
+      title: `${TITLES[index % TITLES.length] ?? 'Meetup'} ${index}`,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 7_200_000).toISOString(),
+      allDay: false,
+      startDate: start.toISOString().slice(0, 10),
+      timeZone: ZONE,
+      status: 'confirmed',
+      online: random() < 0.1,
+      onlineUrl: null,
+      venue: { name: `Hall ${index}`, address: `${index} Main St`, city: place.city, region: 'MA', postalCode: place.zip, lat: place.latitude, lon: place.longitude },
+      url: `https://example.org/events/${index}`,
+      organizer: `Organiser ${index % 400}`,
+      description: 'Networking for professionals and job seekers in Massachusetts. '.repeat(8),
+      cost: random() < 0.5 ? { kind: 'free', amount: null, currency: null, text: null } : { kind: 'paid', amount: 20, currency: 'USD', text: null },
+      audience: jobSeeker ? 'job-seeker' : 'professional',
+      audienceReason: jobSeeker ? 'title mentions job seekers' : 'source is a professional association',
+      category: jobSeeker ? 'job-seeker-group' : 'professional-association',
+      sources: [{ id: `source-${index % 50}`, name: `Source ${index % 50}`, uid: `uid-${index}` }],
+      contentHash: hex,
+    };
+  });
+}
+
+export function buildRecipients(count: number, random = seeded(11)): DigestRecipient[] {
+  return Array.from({ length: count }, (_, index) => {
+    const place = massZips[Math.floor(random() * massZips.length)] ?? massZips[0];
+    if (!place) throw new Error('no Massachusetts ZIPs in the gazetteer');
+    const defaults = random() < 0.7;
+    return {
+      id: index.toString(16).padStart(32, '0'),
+      zip: place.zip,
+      lat: place.latitude,
+      lon: place.longitude,
+      timeZone: ZONE,
+      radiusMiles: defaults ? 25 : [10, 25, 50][Math.floor(random() * 3)] ?? 25,
+      mix: defaults ? 'balanced' : (['job-seeker', 'balanced', 'professional'] as const)[Math.floor(random() * 3)] ?? 'balanced',
+      digestSize: defaults ? 8 : [5, 8, 12][Math.floor(random() * 3)] ?? 8,
+      online: defaults ? true : random() < 0.5,
+      interests: defaults ? [] : [...(INTERESTS[Math.floor(random() * INTERESTS.length)] ?? [])],
+      targetEmployers: [],
+    };
+  });
+}
+
+function select(group: boolean, subscribers: number): Record<string, number> {
+  const events = buildEvents(3000);
+  const recipients = buildRecipients(subscribers);
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const results = selectForMany(events, recipients, { windowStart: WINDOW_START, windowDays: 7, timeZone: ZONE, group });
+  const ms = performance.now() - started;
+  let chosen = 0;
+  for (const selection of results.values()) chosen += selection.chosen.length;
+  return { subscribers, events: events.length, ms, subscribersPerSecond: subscribers / (ms / 1000), averageChosen: chosen / subscribers, rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1e6 };
+}
+
+async function render(count: number): Promise<Record<string, number>> {
+  const events = buildEvents(3000);
+  const recipients = buildRecipients(count, seeded(5)).map((recipient) => ({ ...recipient, digestSize: 15, radiusMiles: 50 }));
+  const selections = selectForMany(events, recipients, { windowStart: WINDOW_START, windowDays: 7, timeZone: ZONE });
+  const started = performance.now();
+  let bytes = 0;
+  for (const recipient of recipients) {
+    const chosen = selections.get(recipient.id)?.chosen ?? [];
+    const digest = renderDigest({
+      subscriber: { ...recipient, placeName: 'Lowell' },
+      chosen,
+      windowStart: WINDOW_START,
+      windowDays: 7,
+      links: { unsubscribe: 'https://netmix.example.org/u/token', preferences: 'https://netmix.example.org/preferences/token', eventIcs: (id) => `https://netmix.example.org/events/${id}.ics` },
+      operator: { name: 'Career Center', postalAddress: '1 Main St, Lowell, MA 01852' },
+    });
+    const mime = await buildDigestMime({ from: 'digest@netmix.example.org', to: 'someone@example.org', subject: digest.subject, html: digest.html, text: digest.text, unsubscribeUrl: 'https://netmix.example.org/u/token' });
+    bytes += mime.length;
+  }
+  const ms = performance.now() - started;
+  return { digests: count, ms, digestsPerSecond: count / (ms / 1000), averageMimeKb: bytes / count / 1024 };
+}
+
+const [mode = 'grouped', countText = '100000'] = process.argv.slice(2);
+const figures = mode === 'render' ? await render(Number(countText)) : select(mode === 'grouped', Number(countText));
+process.stdout.write(`${JSON.stringify({ mode, ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

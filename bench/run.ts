@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: throughput and memory figures, each printed beside a baseline measured in the same
+ * run. Every measurement runs in its own process so peak memory belongs to what is measured.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { z } from 'zod';
+
+const ParseFigureSchema = z.object({
+  name: z.string(),
+  vevents: z.number(),
+  bytes: z.number(),
+  occurrences: z.number(),
+  firstMs: z.number(),
+  medianMs: z.number(),
+  peakRssMb: z.number(),
+});
+type ParseFigure = z.infer<typeof ParseFigureSchema>;
+
+function worker(script: string, args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+}
+
+function parseFigure(name: string, count: number): ParseFigure {
+  return ParseFigureSchema.parse(JSON.parse(worker('bench/parse-worker.ts', [name, String(count), '3'])));
+}
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+function parseBench(): void {
+  console.log('\n## Parse + expand (+ normalise for Netmix): synthetic feed, VTIMEZONE, 10% weekly series, 60-day window across DST\n');
+  const rows: string[][] = [];
+  const byCount = new Map<number, Map<string, ParseFigure>>();
+  for (const count of [5000, 10000]) {
+    const figures = new Map<string, ParseFigure>();
+    for (const name of ['icaljs', 'node-ical', 'netmix']) figures.set(name, parseFigure(name, count));
+    byCount.set(count, figures);
+    const base = figures.get('icaljs');
+    if (!base) continue;
+    for (const figure of figures.values()) {
+      const seconds = figure.medianMs / 1000;
+      rows.push([
+        String(count),
+        figure.name,
+        fixed(figure.medianMs),
+        fixed(figure.vevents / seconds),
+        fixed(figure.bytes / 1e6 / seconds, 2),
+        String(figure.occurrences),
+        fixed(figure.peakRssMb),
+        fixed(figure.medianMs / base.medianMs, 2),
+      ]);
+    }
+  }
+  printTable(['VEVENTs', 'implementation', 'median ms', 'VEVENTs/s', 'MB/s', 'occurrences', 'peak RSS MB', '× ical.js time'], rows);
+  const at = (count: number, name: string) => byCount.get(count)?.get(name)?.medianMs ?? Number.NaN;
+  console.log(`\nNetmix vs bare ical.js at 5,000: ${fixed(at(5000, 'netmix') / at(5000, 'icaljs'), 2)}× the time (goal ≤ 1.5×)`);
+  console.log(`Netmix vs node-ical at 5,000: ${fixed(at(5000, 'node-ical') / at(5000, 'netmix'), 2)}× faster (goal ≥ 2.5×)`);
+  console.log(`Netmix 10,000 / 5,000 time: ${fixed(at(10000, 'netmix') / at(5000, 'netmix'), 2)} (linear ≈ 2.0; quadratic ≈ 4.0)`);
+}
+
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+const IngestRunSchema = z.object({ ms: z.number(), events: z.number(), eventWrites: z.number(), writeRequests: z.number() });
+const IngestFigureSchema = z.object({ sources: z.number(), first: IngestRunSchema, second: IngestRunSchema, peakRssMb: z.number() });
+
+function ingestBench(): void {
+  console.log('\n## Ingest of the sample region end to end (DynamoDB Local in memory, sources on 127.0.0.1)\n');
+  const figure = IngestFigureSchema.parse(JSON.parse(worker('bench/ingest-worker.ts', [])));
+  const row = (label: string, run: z.infer<typeof IngestRunSchema>) => [
+    label,
+    fixed(run.ms),
+    String(run.events),
+    fixed(run.events / (run.ms / 1000), 1),
+    String(run.eventWrites),
+    fixed(run.eventWrites / Math.max(run.events, 1), 2),
+    String(run.writeRequests),
+  ];
+  printTable(
+    ['run', 'wall ms', 'events', 'events/s', 'event writes', 'writes/event', 'DynamoDB write requests'],
+    [row('first (empty store)', figure.first), row('again, nothing changed', figure.second)],
+  );
+  console.log(`\n${figure.sources} sources; re-ingest of unchanged sources: ${fixed(figure.second.ms / figure.first.ms, 2)}× the first run's time, ${figure.second.eventWrites} event writes (the write requests left are one source-health record a source); peak RSS ${fixed(figure.peakRssMb)} MB`);
+}
+
+const DigestFigureSchema = z.object({ mode: z.string(), ms: z.number(), peakRssMb: z.number() }).loose();
+
+function digestBench(): void {
+  console.log('\n## Digest selection: 3,000 events × subscribers on Massachusetts ZIP centroids (70% default preferences)\n');
+  const grouped = DigestFigureSchema.parse(JSON.parse(worker('bench/digest-worker.ts', ['grouped', '100000'])));
+  const naive = DigestFigureSchema.parse(JSON.parse(worker('bench/digest-worker.ts', ['naive', '100000'])));
+  printTable(
+    ['selection', 'subscribers', 'ms', 'subscribers/s', 'peak RSS MB'],
+    [grouped, naive].map((figure) => [figure.mode, '100000', fixed(figure.ms), fixed(100000 / (figure.ms / 1000)), fixed(figure.peakRssMb)]),
+  );
+  console.log(`\nGrouped vs naive per-subscriber loop: ${fixed(naive.ms / grouped.ms, 1)}× faster (goal: 100,000 subscribers in under 1,000 ms)`);
+  const render = z.object({ digests: z.number(), ms: z.number(), digestsPerSecond: z.number(), averageMimeKb: z.number() }).parse(JSON.parse(worker('bench/digest-worker.ts', ['render', '500'])));
+  console.log(`\n## Render + MIME per digest (15 events)\n`);
+  printTable(
+    ['digests', 'ms', 'digests/s', 'avg MIME KB', '× SES starting send rate (14/s)'],
+    [[String(render.digests), fixed(render.ms), fixed(render.digestsPerSecond, 1), fixed(render.averageMimeKb, 1), fixed(render.digestsPerSecond / 14, 1)]],
+  );
+}
+
+const only = process.argv[2];
+console.log(`# Netmix benchmarks (${new Date().toISOString()}, Node ${process.version}, ${String(cpus().length)} cores)`);
+if (!only || only === 'parse') parseBench();
+if (!only || only === 'ingest') ingestBench();
+if (!only || only === 'digest') digestBench();
