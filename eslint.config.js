@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export const config = tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.netmix/', 'coverage/', 'test/fixtures/', 'sample/feeds/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.netmix/', 'coverage/', 'test/fixtures/', 'sample/feeds/', '.scratch-*'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

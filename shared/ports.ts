@@ -116,7 +116,4 @@ export interface Mailer {
 /** A send the provider refused for rate or quota; SES drops such a message, so the caller retries. */
 export class MailerThrottledError extends Error {
   override readonly name = 'MailerThrottledError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
