@@ -28,6 +28,17 @@ export interface PreparedEvents {
   windowEnd: Date;
   /** In start order, then id: the order ties resolve in. */
   items: readonly PreparedEvent[];
+  /** Unit-vector components of `items[i]` (NaN without coordinates), flat for a tight distance loop. */
+  xs: Float64Array;
+  ys: Float64Array;
+  zs: Float64Array;
+  /** Per item: 1 when online, 1 when free, 1 when job-seeker, and the index of its day in `days`. */
+  online: Uint8Array;
+  free: Uint8Array;
+  jobSeeker: Uint8Array;
+  dayIndex: Uint16Array;
+  /** The distinct start days, sorted. */
+  days: readonly string[];
 }
 
 /** Lower-cases and splits into words joined by single spaces, padded: `" biotech startup "`. */
@@ -74,5 +85,23 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     ];
   });
   items.sort((a, b) => a.startMs - b.startMs || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  return { windowStart: window.start, windowEnd: window.end, items };
+  const xs = new Float64Array(items.length);
+  const ys = new Float64Array(items.length);
+  const zs = new Float64Array(items.length);
+  const online = new Uint8Array(items.length);
+  const free = new Uint8Array(items.length);
+  const jobSeeker = new Uint8Array(items.length);
+  const dayIndex = new Uint16Array(items.length);
+  const days = [...new Set(items.map((item) => item.day))].sort();
+  const dayNumber = new Map(days.map((day, index) => [day, index]));
+  items.forEach((item, index) => {
+    xs[index] = item.vector?.[0] ?? Number.NaN;
+    ys[index] = item.vector?.[1] ?? Number.NaN;
+    zs[index] = item.vector?.[2] ?? Number.NaN;
+    online[index] = item.online ? 1 : 0;
+    free[index] = item.free ? 1 : 0;
+    jobSeeker[index] = item.audience === 'job-seeker' ? 1 : 0;
+    dayIndex[index] = dayNumber.get(item.day) ?? 0;
+  });
+  return { windowStart: window.start, windowEnd: window.end, items, xs, ys, zs, online, free, jobSeeker, dayIndex, days };
 }

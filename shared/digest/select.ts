@@ -6,8 +6,8 @@
 import type { Audience } from '../model/common';
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { chordSquared, chordSquaredForMiles, milesFromChordSquared, unitVector } from './geo';
-import { prepareEvents, searchableText, type PreparedEvent, type PreparedEvents } from './prepare';
+import { chordSquaredForMiles, milesFromChordSquared, unitVector } from './geo';
+import { prepareEvents, searchableText, type PreparedEvents } from './prepare';
 import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions } from './types';
 import { whyLine } from './why';
 
@@ -58,10 +58,18 @@ export function selectForMany(
   options: Omit<SelectOptions, 'previous'> & { group?: boolean },
 ): Map<string, DigestSelection> {
   const preparedByEnd = new Map<number, PreparedEvents>();
+  // Zone arithmetic costs several Intl calls: once per distinct zone, not per subscriber.
+  const endByZone = new Map<string, Date>();
   const byGroup = new Map<string, DigestSelection>();
+  const poolsByPlace = new Map<string, Pools>();
   const results = new Map<string, DigestSelection>();
   for (const recipient of recipients) {
-    const end = windowEndFor(options.windowStart, options.windowDays, options.timeZone ?? recipient.timeZone);
+    const zone = options.timeZone ?? recipient.timeZone;
+    let end = endByZone.get(zone);
+    if (!end) {
+      end = windowEndFor(options.windowStart, options.windowDays, zone);
+      endByZone.set(zone, end);
+    }
     let prepared = preparedByEnd.get(end.getTime());
     if (!prepared) {
       prepared = prepareEvents(events, { start: options.windowStart, end });
@@ -75,7 +83,14 @@ export function selectForMany(
     const key = groupKey(recipient, previous, end);
     let selection = byGroup.get(key);
     if (!selection) {
-      selection = selectPrepared(prepared, recipient, previous);
+      // Candidates depend on place, radius, online, interests and history; mix and size only pick among them.
+      const placeKey = candidateKey(recipient, previous, end);
+      let pools = poolsByPlace.get(placeKey);
+      if (!pools) {
+        pools = findCandidates(prepared, recipient, previous);
+        poolsByPlace.set(placeKey, pools);
+      }
+      selection = selectPrepared(prepared, recipient, previous, pools);
       byGroup.set(key, selection);
     }
     results.set(recipient.id, selection);
@@ -83,29 +98,32 @@ export function selectForMany(
   return results;
 }
 
-function groupKey(profile: DigestProfile, previous: readonly PreviousItem[], end: Date): string {
-  const earlier = previous.map((item) => `${item.id}:${item.contentHash}`).sort();
-  return JSON.stringify([
-    profile.lat,
-    profile.lon,
-    profile.radiusMiles,
-    profile.mix,
-    profile.digestSize,
-    profile.online,
-    profile.timeZone,
-    [...profile.interests].map((term) => term.toLowerCase()).sort(),
-    [...profile.targetEmployers].map((term) => term.toLowerCase()).sort(),
-    earlier,
-    end.getTime(),
-  ]);
+function candidateKey(profile: DigestProfile, previous: readonly PreviousItem[], end: Date): string {
+  // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
+  // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
+  const terms = `${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}`;
+  const history = previous.length === 0 ? '' : previous.map((item) => `${item.id}:${item.contentHash}`).sort().join(',');
+  return `${profile.lat},${profile.lon},${profile.radiusMiles},${profile.online ? 1 : 0},${end.getTime()}\u0003${terms}\u0003${history}`;
 }
 
-interface Candidate {
-  item: PreparedEvent;
-  distanceMiles: number | null;
-  score: number;
-  interests: string[];
-  employers: string[];
+function groupKey(profile: DigestProfile, previous: readonly PreviousItem[], end: Date): string {
+  return `${profile.mix}|${profile.digestSize}|${profile.timeZone}|${candidateKey(profile, previous, end)}`;
+}
+
+/** Scores are packed with the event index into one number so a native numeric sort orders them. */
+const INDEX_SPACE = 2 ** 20;
+const SCORE_STEPS = 1e6;
+
+/**
+ * One place's candidates: per event index its distance (NaN when online-only) and score, and per
+ * audience and start day the candidate indices best first (ties: prepared order, i.e. start then id).
+ * Within one day every candidate carries the same same-day penalty, so each day's head is that
+ * day's best: a pick looks at one head per day instead of scanning.
+ */
+interface Pools {
+  distance: Float64Array;
+  score: Float64Array;
+  byDay: Record<Audience, Float64Array[]>;
 }
 
 /** Terms as search phrases (`" machine learning "`) paired with the words the subscriber typed. */
@@ -113,65 +131,117 @@ function phrases(terms: readonly string[]): { term: string; phrase: string }[] {
   return terms.map((term) => ({ term: term.trim(), phrase: searchableText(term) })).filter(({ phrase }) => phrase.trim() !== '');
 }
 
-function findCandidates(prepared: PreparedEvents, profile: DigestProfile, previous: readonly PreviousItem[]): Candidate[] {
-  const home = unitVector(profile.lat, profile.lon);
-  const cutoff = chordSquaredForMiles(profile.radiusMiles) + RADIUS_SLACK;
-  const sent = new Map(previous.map((item) => [item.id, item.contentHash]));
-  const interestPhrases = phrases(profile.interests);
-  const employerPhrases = phrases(profile.targetEmployers);
-  const candidates: Candidate[] = [];
-  for (const item of prepared.items) {
-    let distanceMiles: number | null = null;
-    const chord2 = item.vector === null ? Infinity : chordSquared(home, item.vector);
-    if (chord2 <= cutoff) distanceMiles = milesFromChordSquared(chord2);
-    else if (!(item.online && profile.online)) continue;
-    if (sent.get(item.event.id) === item.event.contentHash) continue;
-    const interests = interestPhrases.filter(({ phrase }) => item.text.includes(phrase)).map(({ term }) => term);
-    const employers = employerPhrases.filter(({ phrase }) => item.text.includes(phrase)).map(({ term }) => term);
-    const matches = Math.min(MAX_MATCHES_COUNTED, interests.length + employers.length);
-    const nearness = distanceMiles === null ? 0.5 : 1 - distanceMiles / profile.radiusMiles;
-    const score = MATCH_WEIGHT * matches + (item.free ? FREE_BONUS : 0) + NEAR_BONUS * nearness;
-    candidates.push({ item, distanceMiles, score, interests, employers });
-  }
-  // Stable sort: equal scores keep prepared order (start, then id).
-  return candidates.sort((a, b) => b.score - a.score);
+function countMatches(text: string, terms: readonly { phrase: string }[]): number {
+  let count = 0;
+  for (const { phrase } of terms) if (text.includes(phrase)) count += 1;
+  return count;
 }
 
-function selectPrepared(prepared: PreparedEvents, profile: DigestProfile, previous: readonly PreviousItem[]): DigestSelection {
+/** Every event the subscriber can get, scored; allocation-light because it runs once per place. */
+function findCandidates(prepared: PreparedEvents, profile: DigestProfile, previous: readonly PreviousItem[]): Pools {
+  const [hx, hy, hz] = unitVector(profile.lat, profile.lon);
+  const cutoff = chordSquaredForMiles(profile.radiusMiles) + RADIUS_SLACK;
+  const sent = previous.length === 0 ? null : new Map(previous.map((item) => [item.id, item.contentHash]));
+  const interestPhrases = phrases(profile.interests);
+  const employerPhrases = phrases(profile.targetEmployers);
+  const hasTerms = interestPhrases.length + employerPhrases.length > 0;
+  const wantsOnline = profile.online;
+  const { items, xs, ys, zs, online, free, jobSeeker, dayIndex, days } = prepared;
+  const count = items.length;
+  if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
+  const distance = new Float64Array(count).fill(Number.NaN);
+  const score = new Float64Array(count).fill(Number.NaN);
+  const keys: Record<Audience, number[][]> = { 'job-seeker': days.map(() => []), professional: days.map(() => []) };
+  for (let index = 0; index < count; index += 1) {
+    const dx = (xs[index] ?? Number.NaN) - hx;
+    const dy = (ys[index] ?? Number.NaN) - hy;
+    const dz = (zs[index] ?? Number.NaN) - hz;
+    const chord2 = dx * dx + dy * dy + dz * dz;
+    // NaN (no coordinates) fails the comparison, like an event out of range.
+    const near = chord2 <= cutoff;
+    if (!near && !(wantsOnline && online[index] === 1)) continue;
+    if (sent !== null || hasTerms) {
+      const item = items[index];
+      if (item === undefined) continue;
+      if (sent !== null && sent.get(item.event.id) === item.event.contentHash) continue;
+      if (hasTerms) {
+        const matches = Math.min(MAX_MATCHES_COUNTED, countMatches(item.text, interestPhrases) + countMatches(item.text, employerPhrases));
+        score[index] = MATCH_WEIGHT * matches;
+      }
+    }
+    const miles = near ? milesFromChordSquared(chord2) : Number.NaN;
+    const nearness = near ? 1 - miles / profile.radiusMiles : 0.5;
+    const steps = Math.round(((hasTerms ? (score[index] ?? 0) : 0) + (free[index] === 1 ? FREE_BONUS : 0) + NEAR_BONUS * nearness) * SCORE_STEPS);
+    distance[index] = miles;
+    score[index] = steps / SCORE_STEPS;
+    keys[jobSeeker[index] === 1 ? 'job-seeker' : 'professional'][dayIndex[index] ?? 0]?.push(-steps * INDEX_SPACE + index);
+  }
+  const sorted = (lists: number[][]): Float64Array[] => lists.map((list) => Float64Array.from(list).sort());
+  return { distance, score, byDay: { 'job-seeker': sorted(keys['job-seeker']), professional: sorted(keys.professional) } };
+}
+
+function indexOfKey(key: number): number {
+  return ((key % INDEX_SPACE) + INDEX_SPACE) % INDEX_SPACE;
+}
+
+function selectPrepared(
+  prepared: PreparedEvents,
+  profile: DigestProfile,
+  previous: readonly PreviousItem[],
+  pools: Pools = findCandidates(prepared, profile, previous),
+): DigestSelection {
   const size = profile.digestSize;
-  const pools: Record<Audience, Candidate[]> = { 'job-seeker': [], professional: [] };
-  for (const candidate of findCandidates(prepared, profile, previous)) pools[candidate.item.audience].push(candidate);
+  const { items } = prepared;
   const { target, cap } = jobSeekerTarget(profile.mix, size);
   const quota: Record<Audience, number> = { 'job-seeker': target, professional: size - target };
   const hardCap: Record<Audience, number> = { 'job-seeker': cap, professional: size };
   const taken: Record<Audience, number> = { 'job-seeker': 0, professional: 0 };
-  const used = new Set<Candidate>();
+  const used = new Set<number>();
   const perOrganiser = new Map<string, number>();
   const perDay = new Map<string, number>();
-  const picks: Candidate[] = [];
+  const picks: number[] = [];
   const audiences: Audience[] = ['job-seeker', 'professional'];
 
-  const bestFor = (audience: Audience): { candidate: Candidate; adjusted: number } | null => {
-    let best: { candidate: Candidate; adjusted: number } | null = null;
-    for (const candidate of pools[audience]) {
-      if (best !== null && candidate.score < best.adjusted) break;
-      if (used.has(candidate) || (perOrganiser.get(candidate.item.organiserKey) ?? 0) >= MAX_PER_ORGANISER) continue;
-      const adjusted = candidate.score - SAME_DAY_PENALTY * (perDay.get(candidate.item.day) ?? 0);
-      if (best === null || adjusted > best.adjusted || (adjusted === best.adjusted && earlier(candidate, best.candidate))) {
-        best = { candidate, adjusted };
+  const heads: Record<Audience, Int32Array> = {
+    'job-seeker': new Int32Array(pools.byDay['job-seeker'].length),
+    professional: new Int32Array(pools.byDay.professional.length),
+  };
+
+  /** The best pick of `audience` now: highest score after the same-day penalty, then earliest. */
+  const bestFor = (audience: Audience): { index: number; adjusted: number } | null => {
+    let best: { index: number; adjusted: number } | null = null;
+    const lists = pools.byDay[audience];
+    const head = heads[audience];
+    for (let day = 0; day < lists.length; day += 1) {
+      const list = lists[day];
+      if (list === undefined) continue;
+      // Used and organiser-capped events never become eligible again: skip them for good.
+      let position = head[day] ?? 0;
+      let index = -1;
+      while (position < list.length) {
+        const candidate = indexOfKey(list[position] ?? 0);
+        const item = items[candidate];
+        if (item !== undefined && !used.has(candidate) && (perOrganiser.get(item.organiserKey) ?? 0) < MAX_PER_ORGANISER) {
+          index = candidate;
+          break;
+        }
+        position += 1;
       }
+      head[day] = position;
+      const item = items[index];
+      if (index < 0 || item === undefined) continue;
+      const adjusted = (pools.score[index] ?? 0) - SAME_DAY_PENALTY * (perDay.get(item.day) ?? 0);
+      if (best === null || adjusted > best.adjusted || (adjusted === best.adjusted && index < best.index)) best = { index, adjusted };
     }
     return best;
   };
 
   while (picks.length < size) {
-    let best: { candidate: Candidate; adjusted: number } | null = null;
+    let best: { index: number; adjusted: number } | null = null;
     for (const audience of audiences) {
       if (taken[audience] >= quota[audience]) continue;
       const found = bestFor(audience);
-      if (found && (best === null || found.adjusted > best.adjusted || (found.adjusted === best.adjusted && earlier(found.candidate, best.candidate)))) {
-        best = found;
-      }
+      if (found && (best === null || found.adjusted > best.adjusted || (found.adjusted === best.adjusted && found.index < best.index))) best = found;
     }
     if (best === null) {
       // One side ran short: the other fills up to what the mix allows.
@@ -180,24 +250,25 @@ function selectPrepared(prepared: PreparedEvents, profile: DigestProfile, previo
       for (const audience of widened) quota[audience] = hardCap[audience];
       continue;
     }
-    const { item } = best.candidate;
-    used.add(best.candidate);
-    picks.push(best.candidate);
+    const item = items[best.index];
+    if (item === undefined) break;
+    used.add(best.index);
+    picks.push(best.index);
     taken[item.audience] += 1;
     perOrganiser.set(item.organiserKey, (perOrganiser.get(item.organiserKey) ?? 0) + 1);
     perDay.set(item.day, (perDay.get(item.day) ?? 0) + 1);
   }
 
-  picks.sort((a, b) => a.item.startMs - b.item.startMs || (earlier(a, b) ? -1 : 1));
-  const chosen: ChosenEvent[] = picks.map((pick) => ({
-    event: pick.item.event,
-    distanceMiles: pick.distanceMiles,
-    why: whyLine(pick.item.event, pick.interests, pick.employers),
-  }));
+  // Prepared order is start, then id.
+  picks.sort((a, b) => a - b);
+  const interestPhrases = phrases(profile.interests);
+  const employerPhrases = phrases(profile.targetEmployers);
+  const chosen: ChosenEvent[] = picks.flatMap((index) => {
+    const item = items[index];
+    if (item === undefined) return [];
+    const miles = pools.distance[index] ?? Number.NaN;
+    const matched = (terms: { term: string; phrase: string }[]): string[] => terms.filter(({ phrase }) => item.text.includes(phrase)).map(({ term }) => term);
+    return [{ event: item.event, distanceMiles: Number.isNaN(miles) ? null : miles, why: whyLine(item.event, matched(interestPhrases), matched(employerPhrases)) }];
+  });
   return { chosen, counts: { 'job-seeker': taken['job-seeker'], professional: taken.professional } };
-}
-
-/** Start time, then id: the stable order of equals. */
-function earlier(a: Candidate, b: Candidate): boolean {
-  return a.item.startMs < b.item.startMs || (a.item.startMs === b.item.startMs && a.item.event.id < b.item.event.id);
 }
