@@ -47,7 +47,7 @@ export async function loadSources(path: string, now: () => Date): Promise<Loaded
   );
   const onlySample = sample !== null && sources.every((source) => source.url.startsWith(`${sample.origin}/`));
   const fetcher = createFetcher({
-    userAgent: buildUserAgent({ version: NETMIX_VERSION, contactUrl: CONTACT_URL }),
+    userAgent: buildUserAgent({ version: NETMIX_VERSION, contactUrl: file.region.contactUrl ?? CONTACT_URL }),
     // The embedded sample server is ours: no need to wait a second between its pages.
     ...(onlySample ? { perHostDelayMs: 20 } : {}),
     ...(sample ? { allowLoopback: { ports: [sample.port] } } : {}),

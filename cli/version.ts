@@ -1,3 +1,4 @@
-/** Identity the CLI and the local runner fetch with (reliability.md SC-05: an honest User-Agent). */
-export const NETMIX_VERSION = '0.1.0';
+export { NETMIX_VERSION } from '../shared/version';
+
+/** Contact URL in the local runner's User-Agent; a deployment uses its own site origin. */
 export const CONTACT_URL = 'https://github.com/netmix/netmix#contact';

@@ -1,7 +1,7 @@
 /** Lambda entry point of the ingest worker: wiring only; the logic is in `worker.ts`. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { NETMIX_VERSION } from '../../cli/version';
+import { NETMIX_VERSION } from '../../shared/version';
 import { buildUserAgent, createFetcher } from '../../shared/fetch';
 import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';

@@ -66,6 +66,8 @@ export const SourcesFileSchema = z
       .object({
         name: z.string().min(1),
         timeZone: TimeZoneSchema,
+        /** Where a site owner reaches the operator; goes into the fetcher's User-Agent. */
+        contactUrl: HttpUrlSchema.optional(),
       })
       .strict(),
     sources: z.array(SourceSchema).min(1),
