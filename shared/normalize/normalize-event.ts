@@ -3,7 +3,7 @@ import { isIanaTimeZone } from '../model/common';
 import { CostSchema, EventSchema, MAX_DESCRIPTION_LENGTH, VenueSchema, type Event } from '../model/event';
 import type { ParseProblem, RawEvent } from '../model/raw-event';
 import type { SourceContext } from '../model/source';
-import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
+import { addDays, localDateOfCached as localDateOf, startOfLocalDayCached as startOfLocalDay } from '../time/zoned';
 import { classifyEvent } from './audience';
 import { readCost } from './cost';
 import { shortHash } from './hash';

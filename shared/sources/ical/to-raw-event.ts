@@ -1,5 +1,5 @@
 import type { RawEvent, RawVenue } from '../../model/raw-event';
-import { addDays, formatDate, localDateOf, startOfLocalDay } from '../../time/zoned';
+import { addDays, formatDate, localDateOfCached as localDateOf, startOfLocalDayCached as startOfLocalDay } from '../../time/zoned';
 import type { Occurrence } from './expand';
 import { fromLocalKey, UTC_ZONE, type Zone } from './zones';
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { ParseProblem } from '../../model/raw-event';
-import { type LocalDateTime, toLocalDateTime, zonedToInstant } from '../../time/zoned';
+import { type LocalDateTime, toLocalDateTimeCached, zonedToInstantCached } from '../../time/zoned';
 import { canonicalIana, ianaForWindowsName } from './zone-names';
 
 /**
@@ -56,7 +56,7 @@ class IanaZone implements Zone {
     const key = localKey(local);
     let instant = this.cache.get(key);
     if (instant === undefined) {
-      instant = zonedToInstant(local, this.iana).getTime();
+      instant = zonedToInstantCached(local, this.iana).getTime();
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(key, instant);
     }
@@ -64,7 +64,7 @@ class IanaZone implements Zone {
   }
 
   toLocal(epochMs: number): LocalDateTime {
-    return toLocalDateTime(new Date(epochMs), this.iana);
+    return toLocalDateTimeCached(new Date(epochMs), this.iana);
   }
 }
 
