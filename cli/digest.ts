@@ -5,8 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { renderDigest } from '../shared/digest/render';
-import { selectDigest } from '../shared/digest/select';
+import { previewDigest } from '../shared/digest/preview';
 import { MixSchema, PreferencesSchema } from '../shared/model/subscriber';
 import { geocodeZip } from '../shared/subscriptions/geocode';
 import { UsageError } from './errors';
@@ -28,13 +27,6 @@ const ArgsSchema = z.object({
   online: z.enum(['yes', 'no']).default('yes'),
   days: z.enum(['7', '14']).default('7'),
 });
-
-/** Where the preview's footer links point: the local subscription API (nothing real is unsubscribed). */
-const PREVIEW_LINKS = {
-  unsubscribe: 'http://127.0.0.1:8787/u/preview',
-  preferences: 'http://127.0.0.1:8787/preferences/preview',
-  eventIcs: (id: string) => `http://127.0.0.1:8787/events/${id}.ics`,
-};
 
 export async function runDigest(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -76,27 +68,19 @@ export async function runDigest(argv: string[], io: Io): Promise<number> {
   const window = resolveWindow(windowArgs, io.now(), windowDays - 1);
   const { events } = await readEventsFromInputs(inputs, window);
   const profile = { ...preferences, lat: place.lat, lon: place.lon, timeZone: window.timeZone };
-  const selection = selectDigest(events, profile, { windowStart: window.from, windowDays, timeZone: window.timeZone });
-  const rendered = renderDigest({
-    subscriber: { ...profile, placeName: place.placeName },
-    chosen: selection.chosen,
-    windowStart: window.from,
-    windowDays,
-    links: PREVIEW_LINKS,
-    operator: LOCAL_OPERATOR,
-  });
-  if (values.html) await writeFile(values.html, rendered.html);
-  if (values.text) await writeFile(values.text, rendered.text);
+  const digest = previewDigest(events, { ...profile, placeName: place.placeName }, { date: window.fromDate, windowDays, timeZone: window.timeZone, operator: LOCAL_OPERATOR });
+  if (values.html) await writeFile(values.html, digest.html);
+  if (values.text) await writeFile(values.text, digest.text);
   if (values.json) {
     io.out(
       JSON.stringify({
-        subject: rendered.subject,
-        events: selection.chosen.map((chosen) => ({ ...chosen.event, distanceMiles: chosen.distanceMiles, why: chosen.why })),
-        counts: selection.counts,
+        subject: digest.subject,
+        events: digest.chosen.map((chosen) => ({ ...chosen.event, distanceMiles: chosen.distanceMiles, why: chosen.why })),
+        counts: digest.counts,
       }),
     );
     return 0;
   }
-  io.out(rendered.text);
+  io.out(digest.text);
   return 0;
 }
