@@ -70,7 +70,10 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   const windowStart = startOfLocalDay(date, config.timeZone);
   const isoWeek = isoWeekOf(date).key;
   // Stored start dates are in each event's own zone: widen by a day each side, selection trims exactly.
-  const events = await deps.events.listStartingBetween(addDays(date, -1), addDays(date, config.windowDays));
+  const stored = await deps.events.listStartingBetween(addDays(date, -1), addDays(date, config.windowDays));
+  // A digest sent mid-morning never lists what started at dawn that day.
+  const now = deps.clock.now().toISOString();
+  const events = stored.filter((event) => event.start >= now);
   const active = (await deps.subscribers.listActive()).filter((subscriber) => subscriber.status === 'active');
 
   const limit = pLimit(8);

@@ -123,6 +123,21 @@ describe('sendDigests against DynamoDB Local and local SES', () => {
     expect(delivery?.events).toHaveLength(8);
   });
 
+  it('leaves out events that already started when the digest goes out mid-week', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const stores = await freshStores();
+    const person = subscriber(tag, 'joy');
+    await seed(stores, tag, [person]);
+    // Wed 2026-12-02 12:00 EST (−5) = 17:00Z: the Mon and Tue evenings (23:00Z Nov 30, Dec 1) are over.
+    const midWeek = { now: () => new Date('2026-12-02T17:00:00.000Z') };
+    const summary = await sendDigests({ ...deps(stores, createSesMailer(services.ses)), clock: midWeek }, config);
+    expect(summary.sent).toBe(1);
+    const delivery = await stores.deliveries.previous(person.id, '2026-W50');
+    const sent = await Promise.all((delivery?.events ?? []).map((item) => stores.events.get(item.id)));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((event) => event !== null && event.start >= '2026-12-02T17:00:00.000Z')).toBe(true);
+  });
+
   it('sends nothing new when the same week runs twice', async () => {
     const tag = randomBytes(4).toString('hex');
     const stores = await freshStores();
