@@ -3,28 +3,9 @@
  * overrides for some of them, long folded descriptions (~1.2 KB an event), and a window that crosses
  * the March DST change.
  */
+import { NEW_YORK_VTIMEZONE } from '../sample/region/ics-feeds';
 
 export const BENCH_WINDOW = { from: new Date('2027-02-20T05:00:00Z'), to: new Date('2027-04-21T04:00:00Z') };
-
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:America/New_York',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:-0500',
-  'TZOFFSETTO:-0400',
-  'TZNAME:EDT',
-  'DTSTART:19700308T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:-0400',
-  'TZOFFSETTO:-0500',
-  'TZNAME:EST',
-  'DTSTART:19701101T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 const WORDS = 'networking job seekers career transition resume interview association chapter meeting professionals mixer panel workshop employers hiring boston lowell cambridge waltham'.split(' ');
 
@@ -45,7 +26,7 @@ function fold(line: string): string[] {
 
 /** Builds the feed text with `count` VEVENT components (series, overrides and single events together). */
 export function buildBenchFeed(count: number): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Netmix//bench//EN', 'X-WR-CALNAME:Bench region', ...VTIMEZONE];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Netmix//bench//EN', 'X-WR-CALNAME:Bench region', ...NEW_YORK_VTIMEZONE];
   const base = Date.UTC(2027, 0, 20);
   let written = 0;
   for (let index = 0; written < count; index += 1) {

@@ -8,7 +8,8 @@ import { icsLocal, icsUtc, nextWeekday } from './dates';
 
 const crlf = (lines: string[]): string => `${lines.join('\r\n')}\r\n`;
 
-const NEW_YORK_VTIMEZONE = [
+/** America/New_York as Google and Meetup write it. */
+export const NEW_YORK_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:America/New_York',
   'BEGIN:DAYLIGHT',
