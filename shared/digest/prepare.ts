@@ -39,6 +39,11 @@ export interface PreparedEvents {
   dayIndex: Uint16Array;
   /** The distinct start days, sorted. */
   days: readonly string[];
+  /** Per item: a small number per distinct `organiserKey` (0 … `organiserCount` − 1), for counting caps in an array. */
+  organiserIndex: Int32Array;
+  organiserCount: number;
+  /** Item indices by event id (one, unless two feeds reuse an id), to find last digest's events without a scan. */
+  indexById: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Lower-cases and splits into words joined by single spaces, padded: `" biotech startup "`. */
@@ -94,7 +99,19 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
   const dayIndex = new Uint16Array(items.length);
   const days = [...new Set(items.map((item) => item.day))].sort();
   const dayNumber = new Map(days.map((day, index) => [day, index]));
+  const organiserIndex = new Int32Array(items.length);
+  const organiserNumber = new Map<string, number>();
+  const indexById = new Map<string, number[]>();
   items.forEach((item, index) => {
+    let organiser = organiserNumber.get(item.organiserKey);
+    if (organiser === undefined) {
+      organiser = organiserNumber.size;
+      organiserNumber.set(item.organiserKey, organiser);
+    }
+    organiserIndex[index] = organiser;
+    const sameId = indexById.get(item.event.id);
+    if (sameId) sameId.push(index);
+    else indexById.set(item.event.id, [index]);
     xs[index] = item.vector?.[0] ?? Number.NaN;
     ys[index] = item.vector?.[1] ?? Number.NaN;
     zs[index] = item.vector?.[2] ?? Number.NaN;
@@ -103,5 +120,20 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     jobSeeker[index] = item.audience === 'job-seeker' ? 1 : 0;
     dayIndex[index] = dayNumber.get(item.day) ?? 0;
   });
-  return { windowStart: window.start, windowEnd: window.end, items, xs, ys, zs, online, free, jobSeeker, dayIndex, days };
+  return {
+    windowStart: window.start,
+    windowEnd: window.end,
+    items,
+    xs,
+    ys,
+    zs,
+    online,
+    free,
+    jobSeeker,
+    dayIndex,
+    days,
+    organiserIndex,
+    organiserCount: organiserNumber.size,
+    indexById,
+  };
 }

@@ -1,0 +1,70 @@
+/**
+ * Cheap numeric keys for grouping subscribers whose selections are identical. Every part is
+ * interned to a small number and pairs of small numbers are interned again, so a key costs a
+ * handful of Map look-ups on numbers instead of building and hashing a long string.
+ */
+import type { DigestProfile } from './types';
+
+/** Ids stay below this (one per distinct value or pair), so `a * PAIR_SPACE + b` is an exact integer. */
+const PAIR_SPACE = 2 ** 26;
+const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
+
+/** The keys of one subscriber: what their ranked candidates depend on, and what their whole digest does. */
+export interface RecipientKeys {
+  candidates: number;
+  group: number;
+}
+
+/** Interns the parts of subscribers' profiles; one instance per `selectForMany` run. */
+export class GroupKeys {
+  private readonly numbers = new Map<number, number>();
+  private readonly strings = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
+
+  private number(value: number): number {
+    let id = this.numbers.get(value);
+    if (id === undefined) {
+      id = this.numbers.size;
+      this.numbers.set(value, id);
+    }
+    return id;
+  }
+
+  /** 0 for the empty string, else a positive id. */
+  private text(value: string): number {
+    if (value === '') return 0;
+    let id = this.strings.get(value);
+    if (id === undefined) {
+      id = this.strings.size + 1;
+      this.strings.set(value, id);
+    }
+    return id;
+  }
+
+  private pair(a: number, b: number): number {
+    if (a >= PAIR_SPACE || b >= PAIR_SPACE) throw new RangeError('too many distinct subscriber profiles for one run');
+    const packed = a * PAIR_SPACE + b;
+    let id = this.pairs.get(packed);
+    if (id === undefined) {
+      id = this.pairs.size;
+      this.pairs.set(packed, id);
+    }
+    return id;
+  }
+
+  /**
+   * Keys for a subscriber reading window `windowId`, whose last digest leaves out `excluded`
+   * (sorted event indices: only events in this window matter, so different histories often share).
+   */
+  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[]): RecipientKeys {
+    const place = this.pair(this.number(profile.lat), this.number(profile.lon));
+    const candidates = this.pair(this.pair(this.pair(place, windowId), this.number(profile.radiusMiles)), profile.online ? 1 : 0);
+    // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
+    // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
+    const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0;
+    const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002`);
+    const history = excluded.length === 0 ? 0 : this.text(`\u0003${excluded.join(',')}`);
+    const choices = this.pair(MIXES[profile.mix], this.number(profile.digestSize));
+    return { candidates, group: this.pair(this.pair(this.pair(candidates, terms), history), choices) };
+  }
+}
