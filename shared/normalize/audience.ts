@@ -1,7 +1,8 @@
 import type { Audience, Category } from '../model/common';
 import type { SourceContext } from '../model/source';
 
-interface AudienceRule {
+/** One group of words and what it says about an event. */
+export interface AudienceRule {
   pattern: RegExp;
   /** Format words (panel, roundtable) say less about who comes than "job seekers" does. */
   weak?: boolean;
@@ -70,6 +71,20 @@ export interface Classification {
 }
 
 /**
+ * The rules whose words `description` holds. Occurrences of one series and events of one source
+ * often share a description, so `normalizeEvents` passes a cache for the call.
+ */
+function rulesIn(description: string, cache: Map<string, readonly AudienceRule[]> | undefined): readonly AudienceRule[] {
+  if (description === '') return [];
+  let rules = cache?.get(description);
+  if (rules === undefined) {
+    rules = RULES.filter((rule) => rule.pattern.test(description));
+    cache?.set(description, rules);
+  }
+  return rules;
+}
+
+/**
  * Classifies an event from its words and its source. The source's default audience is the
  * starting point; matching words override it. A title that leans one way decides (format words
  * such as "panel" count half); otherwise description words (1 each) are weighed against the
@@ -77,9 +92,9 @@ export interface Classification {
  * is the source's fixed one if configured, else the most specific title word, the source kind,
  * the description's words, then `other`.
  */
-export function classifyEvent(title: string, description: string, source: SourceContext): Classification {
+export function classifyEvent(title: string, description: string, source: SourceContext, descriptionCache?: Map<string, readonly AudienceRule[]>): Classification {
   const titleRules = RULES.filter((rule) => rule.pattern.test(title));
-  const descriptionRules = description === '' ? [] : RULES.filter((rule) => !titleRules.includes(rule) && rule.pattern.test(description));
+  const descriptionRules = rulesIn(description, descriptionCache).filter((rule) => !titleRules.includes(rule));
 
   const titleScore: Record<Audience, number> = { 'job-seeker': 0, professional: 0 };
   for (const rule of titleRules) if (rule.audience !== null) titleScore[rule.audience] += rule.weak === true ? TITLE_WEIGHT / 2 : TITLE_WEIGHT;

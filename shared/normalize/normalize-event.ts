@@ -7,7 +7,8 @@ import { addDays, localDateOfCached as localDateOf, startOfLocalDayCached as sta
 import { classifyEvent } from './audience';
 import { readCost } from './cost';
 import { shortHash } from './hash';
-import { parseLocation } from './location';
+import { parseLocation, type ParsedLocation } from './location';
+import { type EventTemplate, NormalizeMemo } from './memo';
 import { detectOnline } from './online';
 import { htmlToText, toSingleLine, truncateAtWord } from './text';
 import { titleKey } from './title-similarity';
@@ -86,30 +87,77 @@ function derivedUid(title: string, url: string | null): string {
  * Throws {@link NormalizeError} when it cannot; {@link normalizeEvents} turns that into a problem.
  */
 export function normalizeEvent(raw: RawEvent, source: SourceContext): Event {
+  return normalizeWith(raw, source, new NormalizeMemo());
+}
+
+/** The per-occurrence fields: what the time decides. */
+interface Timing {
+  start: string;
+  end: string;
+  allDay: boolean;
+  startDate: string;
+  timeZone: string;
+}
+
+function timingOf(raw: RawEvent, source: SourceContext): Timing {
   if (!isValidDate(raw.start)) throw new NormalizeError('start is not a valid date');
   const start = raw.start;
   const timeZone = isKnownZone(raw.timeZone) ? raw.timeZone : source.timeZone;
   if (!isKnownZone(timeZone)) throw new NormalizeError(`no usable time zone ("${raw.timeZone}")`);
   const startDate = /^\d{4}-\d{2}-\d{2}$/.test(raw.startDate) ? raw.startDate : localDateOf(start, timeZone);
+  return { start: start.toISOString(), end: readEnd(raw, start, startDate, timeZone).toISOString(), allDay: raw.allDay, startDate, timeZone };
+}
 
+/** Checks only the per-occurrence fields: the rest was checked once with the template. */
+const OccurrenceSchema = CheckedEventSchema.pick({ id: true, start: true, end: true, allDay: true, startDate: true, timeZone: true, contentHash: true });
+
+function normalizeWith(raw: RawEvent, source: SourceContext, memo: NormalizeMemo): Event {
+  const timing = timingOf(raw, source);
+  const template = memo.templateFor(raw);
+  if (template === undefined) return buildTemplate(raw, source, timing, memo).event;
+  const { event, key } = template;
+  const candidate: Event = {
+    id: shortHash(`${source.id}\u0000${key}\u0000${timing.start}`),
+    title: event.title,
+    start: timing.start,
+    end: timing.end,
+    allDay: timing.allDay,
+    startDate: timing.startDate,
+    timeZone: timing.timeZone,
+    status: event.status,
+    online: event.online,
+    onlineUrl: event.onlineUrl,
+    venue: event.venue === null ? null : { ...event.venue },
+    url: event.url,
+    organizer: event.organizer,
+    description: event.description,
+    cost: { ...event.cost },
+    audience: event.audience,
+    audienceReason: event.audienceReason,
+    category: event.category,
+    sources: event.sources.map((ref) => ({ ...ref })),
+    contentHash: shortHash(joinHashParts(template.hashParts, timing)),
+  };
+  check(OccurrenceSchema, candidate);
+  return candidate;
+}
+
+/** Works out the text-derived fields, validates the whole Event, and remembers it as a template. */
+function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, memo: NormalizeMemo): EventTemplate {
   const { title, cancelled } = readTitle(raw.title);
   if (title === '') throw new NormalizeError('title is empty');
-  const description = truncateAtWord(raw.description === null ? '' : htmlToText(raw.description), MAX_DESCRIPTION_LENGTH);
+  const description = readDescription(raw.description, memo);
   const url = cleanUrl(raw.url);
 
-  const parsed = raw.location === null ? null : parseLocation(raw.location, source.place?.region);
+  const parsed = raw.location === null ? null : readLocation(raw.location, source, memo);
   const signals = detectOnline(raw, parsed?.onlineOnly ?? false);
   const { venue, onlineHint } = resolveVenue(raw, parsed, signals.online, source);
-  const classification = classifyEvent(title, raw.categories.length === 0 ? description : `${description}\n${raw.categories.join(', ')}`, source);
+  const classification = classifyEvent(title, raw.categories.length === 0 ? description : `${description}\n${raw.categories.join(', ')}`, source, memo.descriptionRules);
   const organizer = raw.organizer === null ? '' : toSingleLine(raw.organizer);
 
   const content = {
     title,
-    start: start.toISOString(),
-    end: readEnd(raw, start, startDate, timeZone).toISOString(),
-    allDay: raw.allDay,
-    startDate,
-    timeZone,
+    ...timing,
     status: cancelled || raw.status === 'cancelled' ? ('cancelled' as const) : ('confirmed' as const),
     online: signals.online || onlineHint,
     onlineUrl: signals.onlineUrl,
@@ -121,18 +169,105 @@ export function normalizeEvent(raw: RawEvent, source: SourceContext): Event {
     ...classification,
   };
   const key = raw.uid ?? derivedUid(title, url);
+  const hashParts = hashPartsOf(content);
   const candidate = {
     id: shortHash(`${source.id}\u0000${key}\u0000${content.start}`),
     ...content,
     sources: [{ id: source.id, name: source.name, uid: key.slice(0, MAX_UID_LENGTH) }],
-    contentHash: shortHash(JSON.stringify(content, CONTENT_KEYS)),
+    contentHash: shortHash(joinHashParts(hashParts, timing)),
   };
-  const checked = CheckedEventSchema.safeParse(candidate);
+  const template = { raw, event: check(CheckedEventSchema, candidate), key, hashParts };
+  memo.remember(template);
+  return template;
+}
+
+function check<T>(schema: z.ZodType<T>, candidate: unknown): T {
+  const checked = schema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new NormalizeError(`not a valid event: ${issue === undefined ? 'unknown issue' : `${issue.path.join('.')}: ${issue.message}`}`, { cause: checked.error });
   }
   return checked.data;
+}
+
+function readDescription(raw: string | null, memo: NormalizeMemo): string {
+  if (raw === null) return '';
+  let description = memo.descriptions.get(raw);
+  if (description === undefined) {
+    description = truncateAtWord(htmlToText(raw), MAX_DESCRIPTION_LENGTH);
+    memo.descriptions.set(raw, description);
+  }
+  return description;
+}
+
+function readLocation(raw: string, source: SourceContext, memo: NormalizeMemo): ParsedLocation {
+  let parsed = memo.locations.get(raw);
+  if (parsed === undefined) {
+    parsed = parseLocation(raw, source.place?.region);
+    memo.locations.set(raw, parsed);
+  }
+  // The parse is shared between events; its urls array is the only part a caller could change.
+  return { ...parsed, urls: [...parsed.urls] };
+}
+
+const TIMING_KEYS = new Set<string>(['start', 'end', 'allDay', 'startDate', 'timeZone']);
+
+/**
+ * The content hash's input is `JSON.stringify(content, CONTENT_KEYS)`. Its top-level fields are
+ * serialised one by one here, so that an occurrence only serialises its times and the long text
+ * fields are serialised once per template; joined, the parts give exactly the same string.
+ */
+function hashPartsOf(content: Record<string, unknown>): (string | null)[] {
+  const parts: (string | null)[] = [];
+  for (const key of CONTENT_KEYS) {
+    if (!Object.hasOwn(content, key)) continue;
+    if (TIMING_KEYS.has(key)) {
+      parts.push(null, key);
+      continue;
+    }
+    const json = contentJson(content[key]);
+    if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return parts;
+}
+
+/**
+ * `JSON.stringify(value, CONTENT_KEYS)`, written out: with a replacer list V8 serialises slowly
+ * (about 20 µs for a venue), and this runs once per distinct event.
+ */
+function contentJson(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') {
+    const json: unknown = JSON.stringify(value);
+    return typeof json === 'string' ? json : undefined;
+  }
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    return `[${items.map((item) => contentJson(item) ?? 'null').join(',')}]`;
+  }
+  const fields: string[] = [];
+  for (const key of CONTENT_KEYS) {
+    if (!Object.hasOwn(value, key)) continue;
+    const json = contentJson(Reflect.get(value, key));
+    if (json !== undefined) fields.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return `{${fields.join(',')}}`;
+}
+
+function joinHashParts(parts: readonly (string | null)[], timing: Timing): string {
+  const fields: string[] = [];
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index];
+    if (part !== null && part !== undefined) {
+      fields.push(part);
+      continue;
+    }
+    index += 1;
+    const key = parts[index];
+    if (key === 'start' || key === 'end' || key === 'allDay' || key === 'startDate' || key === 'timeZone') {
+      fields.push(`${JSON.stringify(key)}:${JSON.stringify(timing[key])}`);
+    }
+  }
+  return `{${fields.join(',')}}`;
 }
 
 function describe(raw: RawEvent, index: number): string {
@@ -147,9 +282,10 @@ function describe(raw: RawEvent, index: number): string {
 export function normalizeEvents(raws: readonly RawEvent[], source: SourceContext): { events: Event[]; problems: ParseProblem[] } {
   const events: Event[] = [];
   const problems: ParseProblem[] = [];
+  const memo = new NormalizeMemo();
   raws.forEach((raw, index) => {
     try {
-      events.push(normalizeEvent(raw, source));
+      events.push(normalizeWith(raw, source, memo));
     } catch (error) {
       // One odd occurrence must not cost the source its other events; a bug still shows as a problem.
       const message = error instanceof NormalizeError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
