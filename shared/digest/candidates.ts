@@ -106,54 +106,60 @@ export function matchPhrase(prepared: PreparedEvents, phrase: string): Uint8Arra
   return matches;
 }
 
-/** Reusable buffers for `boostMatches`, one per run: the split lists and the merged output. */
-export interface BoostScratch {
-  /** By match count 0 … 3. */
-  lists: Float64Array[];
-  merged: Float64Array;
-}
-
-/** Buffers for `boostMatches` over `count` events. */
-export function boostScratch(count: number): BoostScratch {
-  return {
-    lists: [new Float64Array(count), new Float64Array(count), new Float64Array(count), new Float64Array(count)],
-    merged: new Float64Array(count),
-  };
-}
+/** The most a score can be without matches: free plus full nearness. */
+const MAX_BASE_STEPS = Math.round((FREE_BONUS + NEAR_BONUS) * SCORE_STEPS);
+if (MAX_BASE_STEPS >= MATCH_STEPS) throw new Error('a match must outweigh any base score: candidate bands rely on it');
 
 /**
- * `ranked` re-ranked with term matches: each matched phrase (duplicates count again) adds
- * `MATCH_STEPS`, up to three. Adding the same amount keeps order, so the list splits by match
- * count into four ranked lists that one linear merge joins. The result lives in `scratch`.
+ * A ranked list re-ranked by term matches, read lazily. Each matched phrase (duplicates count
+ * again) adds `MATCH_STEPS`, up to three; as a match outweighs any base score, the result is the
+ * ranked list's three-match events, then its two-match, one-match and unmatched ones, each band
+ * in ranked order. So the stream re-reads the ranked list once per band, only as far as the fill
+ * asks, and never sorts.
  */
-export function boostMatches(ranked: Float64Array, matchSets: readonly Uint8Array[], scratch: BoostScratch): Float64Array {
-  const { lists, merged } = scratch;
-  const lengths = [0, 0, 0, 0];
-  for (const key of ranked) {
-    const index = keyIndex(key);
-    let matches = 0;
-    for (const set of matchSets) matches += set[index] ?? 0;
-    const bucket = Math.min(MAX_MATCHES_COUNTED, matches);
-    const list = lists[bucket];
-    const at = lengths[bucket] ?? 0;
-    if (list) list[at] = key - bucket * MATCH_STEPS * INDEX_SPACE;
-    lengths[bucket] = at + 1;
+export class CandidateStream {
+  private band: number;
+  private position = 0;
+  /** The current packed key (with its match steps), or +Infinity at the end. */
+  key = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly ranked: Float64Array,
+    private readonly matchSets: readonly Uint8Array[],
+  ) {
+    this.band = Math.min(MAX_MATCHES_COUNTED, matchSets.length);
+    this.settle();
   }
-  const heads = [0, 0, 0, 0];
-  for (let out = 0; out < ranked.length; out += 1) {
-    let bestList = -1;
-    let bestKey = Number.POSITIVE_INFINITY;
-    for (let bucket = 0; bucket < 4; bucket += 1) {
-      const head = heads[bucket] ?? 0;
-      if (head >= (lengths[bucket] ?? 0)) continue;
-      const key = lists[bucket]?.[head] ?? Number.POSITIVE_INFINITY;
-      if (key < bestKey) {
-        bestKey = key;
-        bestList = bucket;
+
+  /** Moves to the next candidate. */
+  advance(): void {
+    this.position += 1;
+    this.settle();
+  }
+
+  private settle(): void {
+    const { ranked, matchSets } = this;
+    for (;;) {
+      if (this.position >= ranked.length) {
+        if (this.band === 0) {
+          this.key = Number.POSITIVE_INFINITY;
+          return;
+        }
+        this.band -= 1;
+        this.position = 0;
+        continue;
       }
+      const key = ranked[this.position] ?? 0;
+      let matches = 0;
+      if (matchSets.length > 0) {
+        const index = keyIndex(key);
+        for (const set of matchSets) matches += set[index] ?? 0;
+      }
+      if (Math.min(MAX_MATCHES_COUNTED, matches) === this.band) {
+        this.key = key - this.band * MATCH_STEPS * INDEX_SPACE;
+        return;
+      }
+      this.position += 1;
     }
-    merged[out] = bestKey;
-    heads[bestList] = (heads[bestList] ?? 0) + 1;
   }
-  return merged.subarray(0, ranked.length);
 }

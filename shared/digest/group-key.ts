@@ -1,12 +1,10 @@
 /**
  * Cheap numeric keys for grouping subscribers whose selections are identical. Every part is
- * interned to a small number and pairs of small numbers are interned again, so a key costs a
- * handful of Map look-ups on numbers instead of building and hashing a long string.
+ * interned to a small integer and pairs of small integers are interned again, so a key costs a
+ * handful of Map look-ups on small integers instead of building and hashing a long string.
  */
 import type { DigestProfile } from './types';
 
-/** Ids stay below this (one per distinct value or pair), so `a * PAIR_SPACE + b` is an exact integer. */
-const PAIR_SPACE = 2 ** 26;
 const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
 
 /** The keys of one subscriber: what their ranked candidates depend on, and what their whole digest does. */
@@ -19,7 +17,9 @@ export interface RecipientKeys {
 export class GroupKeys {
   private readonly numbers = new Map<number, number>();
   private readonly strings = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
+  /** Pair ids by first then second part: small-integer keys hash fastest. */
+  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  private pairCount = 0;
 
   private number(value: number): number {
     let id = this.numbers.get(value);
@@ -42,12 +42,16 @@ export class GroupKeys {
   }
 
   private pair(a: number, b: number): number {
-    if (a >= PAIR_SPACE || b >= PAIR_SPACE) throw new RangeError('too many distinct subscriber profiles for one run');
-    const packed = a * PAIR_SPACE + b;
-    let id = this.pairs.get(packed);
+    let second = this.pairs[a];
+    if (!second) {
+      second = new Map();
+      this.pairs[a] = second;
+    }
+    let id = second.get(b);
     if (id === undefined) {
-      id = this.pairs.size;
-      this.pairs.set(packed, id);
+      id = this.pairCount;
+      this.pairCount += 1;
+      second.set(b, id);
     }
     return id;
   }

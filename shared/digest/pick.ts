@@ -9,7 +9,7 @@
  * A digest of eight therefore reads tens of candidates, not thousands, and allocates almost nothing.
  */
 import type { AudienceCounts, DigestProfile } from './types';
-import { keyIndex, keySteps, SCORE_STEPS } from './candidates';
+import { keyIndex, keySteps, SCORE_STEPS, type CandidateStream } from './candidates';
 import type { PreparedEvents } from './prepare';
 
 /** At most this many events from one organiser in a digest. */
@@ -61,11 +61,11 @@ export interface Picks {
   counts: AudienceCounts;
 }
 
-/** Fills a digest of `profile.digestSize` from `ranked` (packed keys, best first), skipping `excluded` indices. */
+/** Fills a digest of `profile.digestSize` from `candidates` (packed keys, best first), skipping `excluded` indices. */
 export function pickFrom(
   prepared: PreparedEvents,
   scratch: PickScratch,
-  ranked: Float64Array,
+  candidates: CandidateStream,
   profile: Pick<DigestProfile, 'mix' | 'digestSize'>,
   excluded: readonly number[],
 ): Picks {
@@ -89,7 +89,6 @@ export function pickFrom(
     return index;
   };
 
-  let cursor = 0;
   while (picks.length < size) {
     let best = -1;
     let bestScore = 0;
@@ -108,11 +107,11 @@ export function pickFrom(
         }
       }
     }
-    while (cursor < ranked.length) {
-      const key = ranked[cursor] ?? 0;
+    while (candidates.key !== Number.POSITIVE_INFINITY) {
+      const key = candidates.key;
       const score = keySteps(key);
       if (best >= 0 && score < bestScore) break;
-      cursor += 1;
+      candidates.advance();
       const index = keyIndex(key);
       if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
       const audience = jobSeeker[index] === 1 ? JOB_SEEKER : PROFESSIONAL;

@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { boostMatches, boostScratch, homeFor, matchPhrase, milesIfNear, phrasesOf, rankCandidates, type BoostScratch, type Phrase } from './candidates';
+import { CandidateStream, homeFor, matchPhrase, milesIfNear, phrasesOf, rankCandidates, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
 import { pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
@@ -34,12 +34,11 @@ export type DigestRecipient = DigestProfile & { id: string; previous?: readonly 
 interface Run {
   prepared: PreparedEvents;
   picks: PickScratch;
-  boost: BoostScratch;
   matches: Map<string, Uint8Array>;
 }
 
 function runFor(prepared: PreparedEvents): Run {
-  return { prepared, picks: pickScratch(prepared), boost: boostScratch(prepared.items.length), matches: new Map() };
+  return { prepared, picks: pickScratch(prepared), matches: new Map() };
 }
 
 /** Chooses one subscriber's digest from `events` (see the module note for the rules). */
@@ -134,8 +133,7 @@ function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number
   const interests = phrasesOf(profile.interests);
   const employers = phrasesOf(profile.targetEmployers);
   const matchSets = [...interests, ...employers].map(({ phrase }) => matchesOf(run, phrase));
-  const list = matchSets.length === 0 ? ranked : boostMatches(ranked, matchSets, run.boost);
-  const { indices, counts } = pickFrom(prepared, run.picks, list, profile, excluded);
+  const { indices, counts } = pickFrom(prepared, run.picks, new CandidateStream(ranked, matchSets), profile, excluded);
   const home = homeOf(profile);
   const matched = (terms: readonly Phrase[], index: number): string[] =>
     terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
