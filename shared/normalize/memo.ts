@@ -2,6 +2,7 @@ import type { Event } from '../model/event';
 import type { RawEvent } from '../model/raw-event';
 import type { AudienceRule } from './audience';
 import type { ParsedLocation } from './location';
+import type { ContentHasher } from './normalize-event';
 
 /**
  * Answers `normalizeEvents` reuses within one call. The occurrences of a series differ only in
@@ -17,8 +18,8 @@ export interface EventTemplate {
   event: Event;
   /** The UID, or the derived key when the source gives none. */
   key: string;
-  /** JSON of the hashed top-level fields, in hash order; null marks a per-occurrence field. */
-  hashParts: (string | null)[];
+  /** Hashes the template's content with an occurrence's times. */
+  hash: ContentHasher;
 }
 
 export class NormalizeMemo {
@@ -53,10 +54,10 @@ function sameStructure(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(b, key) && sameStructure(Reflect.get(a, key), Reflect.get(b, key)));
 }
 
-/** True when every field but the times (start, end, startDate, allDay, time zone) is equal. */
+/** True when every field but the times (start, end, startDate, time zone) is equal. */
 function sameText(a: RawEvent, b: RawEvent): boolean {
   return (
-    a.uid === b.uid && a.title === b.title && a.description === b.description && a.location === b.location &&
+    a.uid === b.uid && a.allDay === b.allDay && a.title === b.title && a.description === b.description && a.location === b.location &&
     a.url === b.url && a.organizer === b.organizer && a.status === b.status && a.attendanceMode === b.attendanceMode &&
     a.onlineUrl === b.onlineUrl && sameStructure(a.categories, b.categories) && sameStructure(a.venue, b.venue) &&
     sameStructure(a.geo, b.geo) && sameStructure(a.offers, b.offers)

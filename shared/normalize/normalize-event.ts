@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { z } from 'zod';
 import { isIanaTimeZone } from '../model/common';
 import { CostSchema, EventSchema, MAX_DESCRIPTION_LENGTH, VenueSchema, type Event } from '../model/event';
@@ -136,7 +137,7 @@ function normalizeWith(raw: RawEvent, source: SourceContext, memo: NormalizeMemo
     audienceReason: event.audienceReason,
     category: event.category,
     sources: event.sources.map((ref) => ({ ...ref })),
-    contentHash: shortHash(joinHashParts(template.hashParts, timing)),
+    contentHash: template.hash.digestWith(timing),
   };
   check(OccurrenceSchema, candidate);
   return candidate;
@@ -169,14 +170,14 @@ function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, mem
     ...classification,
   };
   const key = raw.uid ?? derivedUid(title, url);
-  const hashParts = hashPartsOf(content);
+  const hash = new ContentHasher(content);
   const candidate = {
     id: shortHash(`${source.id}\u0000${key}\u0000${content.start}`),
     ...content,
     sources: [{ id: source.id, name: source.name, uid: key.slice(0, MAX_UID_LENGTH) }],
-    contentHash: shortHash(joinHashParts(hashParts, timing)),
+    contentHash: hash.digestWith(timing),
   };
-  const template = { raw, event: check(CheckedEventSchema, candidate), key, hashParts };
+  const template = { raw, event: check(CheckedEventSchema, candidate), key, hash };
   memo.remember(template);
   return template;
 }
@@ -210,25 +211,54 @@ function readLocation(raw: string, source: SourceContext, memo: NormalizeMemo): 
   return { ...parsed, urls: [...parsed.urls] };
 }
 
-const TIMING_KEYS = new Set<string>(['start', 'end', 'allDay', 'startDate', 'timeZone']);
+/** Hashed fields that differ between occurrences with the same text (allDay is part of the text match). */
+const TIMING_KEYS = new Set<string>(['start', 'end', 'startDate', 'timeZone']);
 
 /**
  * The content hash's input is `JSON.stringify(content, CONTENT_KEYS)`. Its top-level fields are
- * serialised one by one here, so that an occurrence only serialises its times and the long text
- * fields are serialised once per template; joined, the parts give exactly the same string.
+ * serialised one by one here, and the hash of the text before the first per-occurrence field
+ * (allDay … description, the long part) is computed once and copied, so an occurrence only
+ * serialises and hashes the rest; the bytes hashed are exactly the same.
  */
-function hashPartsOf(content: Record<string, unknown>): (string | null)[] {
-  const parts: (string | null)[] = [];
-  for (const key of CONTENT_KEYS) {
-    if (!Object.hasOwn(content, key)) continue;
-    if (TIMING_KEYS.has(key)) {
-      parts.push(null, key);
-      continue;
+export class ContentHasher {
+  private readonly leading: Hash;
+  /** JSON of the fields after the leading text; null, then a key, marks a per-occurrence field. */
+  private readonly rest: (string | null)[] = [];
+
+  constructor(content: Record<string, unknown>) {
+    const before: string[] = [];
+    for (const key of CONTENT_KEYS) {
+      if (!Object.hasOwn(content, key)) continue;
+      if (TIMING_KEYS.has(key)) {
+        this.rest.push(null, key);
+        continue;
+      }
+      const json = contentJson(content[key]);
+      if (json === undefined) continue;
+      if (this.rest.length === 0) before.push(`${JSON.stringify(key)}:${json}`);
+      else this.rest.push(`${JSON.stringify(key)}:${json}`);
     }
-    const json = contentJson(content[key]);
-    if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+    const leading = before.join(',');
+    this.leading = createHash('sha256').update(`{${leading}${leading !== '' && this.rest.length > 0 ? ',' : ''}`, 'utf8');
   }
-  return parts;
+
+  /** The content hash of the template's text with these times: 32 hex characters. */
+  digestWith(timing: Timing): string {
+    const fields: string[] = [];
+    for (let index = 0; index < this.rest.length; index += 1) {
+      const part = this.rest[index];
+      if (part !== null && part !== undefined) {
+        fields.push(part);
+        continue;
+      }
+      index += 1;
+      const key = this.rest[index];
+      if (key === 'start' || key === 'end' || key === 'allDay' || key === 'startDate' || key === 'timeZone') {
+        fields.push(`${JSON.stringify(key)}:${JSON.stringify(timing[key])}`);
+      }
+    }
+    return this.leading.copy().update(`${fields.join(',')}}`, 'utf8').digest('hex').slice(0, 32);
+  }
 }
 
 /**
@@ -253,22 +283,6 @@ function contentJson(value: unknown): string | undefined {
   return `{${fields.join(',')}}`;
 }
 
-function joinHashParts(parts: readonly (string | null)[], timing: Timing): string {
-  const fields: string[] = [];
-  for (let index = 0; index < parts.length; index += 1) {
-    const part = parts[index];
-    if (part !== null && part !== undefined) {
-      fields.push(part);
-      continue;
-    }
-    index += 1;
-    const key = parts[index];
-    if (key === 'start' || key === 'end' || key === 'allDay' || key === 'startDate' || key === 'timeZone') {
-      fields.push(`${JSON.stringify(key)}:${JSON.stringify(timing[key])}`);
-    }
-  }
-  return `{${fields.join(',')}}`;
-}
 
 function describe(raw: RawEvent, index: number): string {
   const title = typeof raw.title === 'string' ? toSingleLine(raw.title).slice(0, 80) : '';
