@@ -22,14 +22,9 @@ const ONLINE_NEARNESS = 0.5;
 /** Radius slack in squared-chord units: an event exactly on the radius counts as inside. */
 const RADIUS_SLACK = 1e-12;
 
-/** The event index of a packed key. */
+/** The event index of a packed key (floor and a power-of-two divide are exact here, and far cheaper than `%` on doubles). */
 export function keyIndex(key: number): number {
-  return ((key % INDEX_SPACE) + INDEX_SPACE) % INDEX_SPACE;
-}
-
-/** The score steps of a packed key. */
-export function keySteps(key: number): number {
-  return (keyIndex(key) - key) / INDEX_SPACE;
+  return key - Math.floor(key / INDEX_SPACE) * INDEX_SPACE;
 }
 
 /** A subscriber's home as a unit vector with the squared chord of their radius. */
@@ -61,29 +56,96 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
   return chord2 <= home.cutoff ? milesFromChordSquared(chord2) : null;
 }
 
-/**
- * Every event a subscriber at `home` can get (within the radius, or online when they want online),
- * as packed keys best first. The same array serves everyone with that home, radius and choice.
- */
-export function rankCandidates(prepared: PreparedEvents, home: Home, wantsOnline: boolean): Float64Array {
-  const { free, online } = prepared;
+/** Events within the radius of `home`, as packed keys best first; shared by everyone with that home and radius. */
+export function rankNear(prepared: PreparedEvents, home: Home): Float64Array {
+  const { free } = prepared;
   const count = prepared.items.length;
   if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
   const keys = new Float64Array(count);
   let length = 0;
   for (let index = 0; index < count; index += 1) {
     const chord2 = chordSquaredTo(prepared, home, index);
+    // NaN (no coordinates) fails the comparison, like an event out of range.
+    if (!(chord2 <= home.cutoff)) continue;
     const bonus = free[index] === 1 ? FREE_BONUS : 0;
-    let steps: number;
-    if (chord2 <= home.cutoff) {
-      steps = Math.round((bonus + NEAR_BONUS * (1 - milesFromChordSquared(chord2) / home.radiusMiles)) * SCORE_STEPS);
-    } else if (wantsOnline && online[index] === 1) {
-      steps = Math.round((bonus + NEAR_BONUS * ONLINE_NEARNESS) * SCORE_STEPS);
-    } else continue;
+    const steps = Math.round((bonus + NEAR_BONUS * (1 - milesFromChordSquared(chord2) / home.radiusMiles)) * SCORE_STEPS);
     keys[length] = -steps * INDEX_SPACE + index;
     length += 1;
   }
   return keys.slice(0, length).sort();
+}
+
+/** Merges two ascending key lists. */
+function mergeKeys(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k += 1) {
+    const x = a[i] ?? Number.POSITIVE_INFINITY;
+    const y = b[j] ?? Number.POSITIVE_INFINITY;
+    if (x <= y) {
+      out[k] = x;
+      i += 1;
+    } else {
+      out[k] = y;
+      j += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * `near` (from `rankNear` for `home`) plus, when the subscriber wants them, online events out of
+ * range: those all score alike (by cost only), so they arrive in prepared order and merge in.
+ */
+export function rankCandidates(prepared: PreparedEvents, home: Home, near: Float64Array, wantsOnline: boolean): Float64Array {
+  if (!wantsOnline) return near;
+  const { free, online } = prepared;
+  const freeFar: number[] = [];
+  const paidFar: number[] = [];
+  for (let index = 0; index < online.length; index += 1) {
+    if (online[index] !== 1 || chordSquaredTo(prepared, home, index) <= home.cutoff) continue;
+    const isFree = free[index] === 1;
+    const steps = Math.round(((isFree ? FREE_BONUS : 0) + NEAR_BONUS * ONLINE_NEARNESS) * SCORE_STEPS);
+    (isFree ? freeFar : paidFar).push(-steps * INDEX_SPACE + index);
+  }
+  return mergeKeys(mergeKeys(near, Float64Array.from(freeFar)), Float64Array.from(paidFar));
+}
+
+/**
+ * Candidates split into one queue per (audience, day), each in ranked order: queue
+ * `audience × days + day` (job seekers first) spans positions `starts[q]` to `starts[q + 1]` of
+ * `indices` (event indices) and `steps` (their scores before matches and penalties).
+ */
+export interface Buckets {
+  indices: Int32Array;
+  steps: Int32Array;
+  starts: Int32Array;
+}
+
+/** Counting-sorts ranked keys into their (audience, day) buckets, keeping rank order inside each. */
+export function bucketCandidates(prepared: PreparedEvents, ranked: Float64Array): Buckets {
+  const days = prepared.days.length;
+  const { jobSeeker, dayIndex } = prepared;
+  const starts = new Int32Array(2 * days + 1);
+  for (const key of ranked) {
+    const index = keyIndex(key);
+    const bucket = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0) + 1;
+    starts[bucket] = (starts[bucket] ?? 0) + 1;
+  }
+  for (let bucket = 1; bucket < starts.length; bucket += 1) starts[bucket] = (starts[bucket] ?? 0) + (starts[bucket - 1] ?? 0);
+  const fill = starts.slice(0, -1);
+  const indices = new Int32Array(ranked.length);
+  const steps = new Int32Array(ranked.length);
+  for (const key of ranked) {
+    const index = keyIndex(key);
+    const bucket = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0);
+    const at = fill[bucket] ?? 0;
+    indices[at] = index;
+    steps[at] = (index - key) / INDEX_SPACE;
+    fill[bucket] = at + 1;
+  }
+  return { indices, steps, starts };
 }
 
 /** A term as typed (quoted in the why line) and as a search phrase (`" machine learning "`). */
@@ -108,58 +170,25 @@ export function matchPhrase(prepared: PreparedEvents, phrase: string): Uint8Arra
 
 /** The most a score can be without matches: free plus full nearness. */
 const MAX_BASE_STEPS = Math.round((FREE_BONUS + NEAR_BONUS) * SCORE_STEPS);
-if (MAX_BASE_STEPS >= MATCH_STEPS) throw new Error('a match must outweigh any base score: candidate bands rely on it');
+if (MAX_BASE_STEPS >= MATCH_STEPS) throw new Error('a match must outweigh any base score: match bands rely on it');
 
 /**
- * A ranked list re-ranked by term matches, read lazily. Each matched phrase (duplicates count
- * again) adds `MATCH_STEPS`, up to three; as a match outweighs any base score, the result is the
- * ranked list's three-match events, then its two-match, one-match and unmatched ones, each band
- * in ranked order. So the stream re-reads the ranked list once per band, only as far as the fill
- * asks, and never sorts.
+ * An event's match band: how many of the subscriber's phrases it contains (duplicates count
+ * again), up to three. Each adds `MATCH_STEPS`, which outweighs any base score, so a higher band
+ * always ranks first and, within a band, the base ranking holds: no re-sort is needed.
  */
-export class CandidateStream {
-  private band: number;
-  private position = 0;
-  /** The current packed key (with its match steps), or +Infinity at the end. */
-  key = Number.POSITIVE_INFINITY;
+export function bandOf(matchSets: readonly Uint8Array[], index: number): number {
+  let matches = 0;
+  for (const set of matchSets) matches += set[index] ?? 0;
+  return Math.min(MAX_MATCHES_COUNTED, matches);
+}
 
-  constructor(
-    private readonly ranked: Float64Array,
-    private readonly matchSets: readonly Uint8Array[],
-  ) {
-    this.band = Math.min(MAX_MATCHES_COUNTED, matchSets.length);
-    this.settle();
-  }
+/** The highest band a subscriber with `phraseCount` phrases can have. */
+export function topBand(phraseCount: number): number {
+  return Math.min(MAX_MATCHES_COUNTED, phraseCount);
+}
 
-  /** Moves to the next candidate. */
-  advance(): void {
-    this.position += 1;
-    this.settle();
-  }
-
-  private settle(): void {
-    const { ranked, matchSets } = this;
-    for (;;) {
-      if (this.position >= ranked.length) {
-        if (this.band === 0) {
-          this.key = Number.POSITIVE_INFINITY;
-          return;
-        }
-        this.band -= 1;
-        this.position = 0;
-        continue;
-      }
-      const key = ranked[this.position] ?? 0;
-      let matches = 0;
-      if (matchSets.length > 0) {
-        const index = keyIndex(key);
-        for (const set of matchSets) matches += set[index] ?? 0;
-      }
-      if (Math.min(MAX_MATCHES_COUNTED, matches) === this.band) {
-        this.key = key - this.band * MATCH_STEPS * INDEX_SPACE;
-        return;
-      }
-      this.position += 1;
-    }
-  }
+/** Score steps a band adds. */
+export function bandSteps(band: number): number {
+  return band * MATCH_STEPS;
 }

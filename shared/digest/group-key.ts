@@ -7,8 +7,9 @@ import type { DigestProfile } from './types';
 
 const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
 
-/** The keys of one subscriber: what their ranked candidates depend on, and what their whole digest does. */
+/** The keys of one subscriber: what their near events, their candidates and their whole digest depend on. */
 export interface RecipientKeys {
+  near: number;
   candidates: number;
   group: number;
 }
@@ -62,13 +63,14 @@ export class GroupKeys {
    */
   keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[]): RecipientKeys {
     const place = this.pair(this.number(profile.lat), this.number(profile.lon));
-    const candidates = this.pair(this.pair(this.pair(place, windowId), this.number(profile.radiusMiles)), profile.online ? 1 : 0);
+    const near = this.pair(this.pair(place, windowId), this.number(profile.radiusMiles));
+    const candidates = this.pair(near, profile.online ? 1 : 0);
     // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
     const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0;
     const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002`);
     const history = excluded.length === 0 ? 0 : this.text(`\u0003${excluded.join(',')}`);
     const choices = this.pair(MIXES[profile.mix], this.number(profile.digestSize));
-    return { candidates, group: this.pair(this.pair(this.pair(candidates, terms), history), choices) };
+    return { near, candidates, group: this.pair(this.pair(this.pair(candidates, terms), history), choices) };
   }
 }

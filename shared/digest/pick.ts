@@ -1,15 +1,16 @@
 /**
- * The greedy fill of one digest from a ranked candidate list. Each round takes the candidate with
- * the highest score after the same-day penalty (ties: prepared order) among audiences whose quota
- * is open; when both run dry, a short audience's quota widens to what the mix allows.
+ * The greedy fill of one digest. Each round takes the candidate with the highest score after the
+ * same-day penalty (ties: prepared order) among audiences whose quota is open; when both run dry,
+ * a short audience's quota widens to what the mix allows.
  *
- * The ranked list is read lazily: candidates seen so far wait in one queue per (audience, day).
- * Everyone in a queue carries the same penalty, so its head is its best; and no unseen candidate
- * can beat the best head once the next unseen score is below it (penalties only lower scores).
- * A digest of eight therefore reads tens of candidates, not thousands, and allocates almost nothing.
+ * Candidates come split into one shared, ranked queue per (audience, day). Everyone in a queue
+ * carries the same penalty, so a round only compares the queues' heads; a head is found from a
+ * read position per queue and match band that only moves forward (used, excluded and
+ * organiser-capped events never come back). A digest of eight reads tens of entries, writes none
+ * of the shared lists and allocates almost nothing.
  */
 import type { AudienceCounts, DigestProfile } from './types';
-import { keyIndex, keySteps, SCORE_STEPS, type CandidateStream } from './candidates';
+import { bandOf, bandSteps, SCORE_STEPS, topBand, type Buckets } from './candidates';
 import type { PreparedEvents } from './prepare';
 
 /** At most this many events from one organiser in a digest. */
@@ -26,31 +27,25 @@ export function jobSeekerTarget(mix: DigestProfile['mix'], size: number): { targ
   return { target: Math.round(size / 3), cap: size };
 }
 
+const BANDS = 4;
+
 /** Per-run buffers, reset after each digest so a run of many digests allocates them once. */
 export interface PickScratch {
-  /** Queue links by event index (-1 ends a queue) and each queued event's score in steps. */
-  next: Int32Array;
-  steps: Float64Array;
   /** 1 for events left out of this digest (last digest's unchanged events). */
   excluded: Uint8Array;
   organiserTaken: Int32Array;
-  /** Per (audience × days + day): queue head and tail, and per day the events taken. */
-  head: Int32Array;
-  tail: Int32Array;
+  /** Read position per (queue × BANDS + band), and events taken per day. */
+  positions: Int32Array;
   perDay: Int32Array;
 }
 
 /** Buffers for picking from `prepared`. */
 export function pickScratch(prepared: PreparedEvents): PickScratch {
-  const count = prepared.items.length;
   const days = prepared.days.length;
   return {
-    next: new Int32Array(count),
-    steps: new Float64Array(count),
-    excluded: new Uint8Array(count),
+    excluded: new Uint8Array(prepared.items.length),
     organiserTaken: new Int32Array(prepared.organiserCount),
-    head: new Int32Array(2 * days).fill(-1),
-    tail: new Int32Array(2 * days).fill(-1),
+    positions: new Int32Array(2 * days * BANDS),
     perDay: new Int32Array(days),
   };
 }
@@ -61,81 +56,80 @@ export interface Picks {
   counts: AudienceCounts;
 }
 
-/** Fills a digest of `profile.digestSize` from `candidates` (packed keys, best first), skipping `excluded` indices. */
+/**
+ * Fills a digest of `profile.digestSize` from `buckets`, with `matchSets` (one per phrase) lifting
+ * matched events into higher bands, and `excluded` indices left out.
+ */
 export function pickFrom(
   prepared: PreparedEvents,
   scratch: PickScratch,
-  candidates: CandidateStream,
+  buckets: Buckets,
+  matchSets: readonly Uint8Array[],
   profile: Pick<DigestProfile, 'mix' | 'digestSize'>,
   excluded: readonly number[],
 ): Picks {
   const size = profile.digestSize;
   const days = prepared.days.length;
+  const queues = 2 * days;
   const { jobSeeker, dayIndex, organiserIndex } = prepared;
-  const { next, steps, organiserTaken, head, tail, perDay } = scratch;
+  const { organiserTaken, positions, perDay } = scratch;
+  const { indices, steps, starts } = buckets;
+  const top = topBand(matchSets.length);
   const { target, cap } = jobSeekerTarget(profile.mix, size);
   const quota = [target, size - target];
   const hardCap = [cap, size];
   const taken = [0, 0];
   const picks: number[] = [];
   for (const index of excluded) scratch.excluded[index] = 1;
+  for (let queue = 0; queue < queues; queue += 1) {
+    for (let band = 0; band <= top; band += 1) positions[queue * BANDS + band] = starts[queue] ?? 0;
+  }
 
-  /** The head of a queue after dropping organiser-capped events (caps never lift within a digest). */
+  // The head found by the last `headOf` call: its band and score in steps (before the day penalty).
+  let headBand = 0;
+  let headSteps = 0;
+  /** The best event left in a queue: the first usable one of the highest band, or -1. */
   const headOf = (queue: number): number => {
-    let index = head[queue] ?? -1;
-    while (index >= 0 && (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) index = next[index] ?? -1;
-    head[queue] = index;
-    if (index < 0) tail[queue] = -1;
-    return index;
+    const end = starts[queue + 1] ?? 0;
+    for (let band = top; band >= 0; band -= 1) {
+      const slot = queue * BANDS + band;
+      let position = positions[slot] ?? end;
+      for (; position < end; position += 1) {
+        const index = indices[position] ?? 0;
+        if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
+        if (top > 0 && bandOf(matchSets, index) !== band) continue;
+        break;
+      }
+      positions[slot] = position;
+      if (position < end) {
+        headBand = band;
+        headSteps = (steps[position] ?? 0) + bandSteps(band);
+        return indices[position] ?? -1;
+      }
+    }
+    return -1;
   };
 
   while (picks.length < size) {
     let best = -1;
     let bestScore = 0;
-    let bestQueue = -1;
+    let bestSlot = -1;
     for (let audience = JOB_SEEKER; audience <= PROFESSIONAL; audience += 1) {
       if ((taken[audience] ?? 0) >= (quota[audience] ?? 0)) continue;
       for (let day = 0; day < days; day += 1) {
         const queue = audience * days + day;
         const index = headOf(queue);
         if (index < 0) continue;
-        const score = (steps[index] ?? 0) - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
+        const score = headSteps - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
         if (best < 0 || score > bestScore || (score === bestScore && index < best)) {
           best = index;
           bestScore = score;
-          bestQueue = queue;
+          bestSlot = queue * BANDS + headBand;
         }
       }
     }
-    while (candidates.key !== Number.POSITIVE_INFINITY) {
-      const key = candidates.key;
-      const score = keySteps(key);
-      if (best >= 0 && score < bestScore) break;
-      candidates.advance();
-      const index = keyIndex(key);
-      if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
-      const audience = jobSeeker[index] === 1 ? JOB_SEEKER : PROFESSIONAL;
-      const day = dayIndex[index] ?? 0;
-      const queue = audience * days + day;
-      steps[index] = score;
-      next[index] = -1;
-      const last = tail[queue] ?? -1;
-      tail[queue] = index;
-      if (last >= 0) {
-        next[last] = index;
-        continue;
-      }
-      head[queue] = index;
-      if ((taken[audience] ?? 0) >= (quota[audience] ?? 0)) continue;
-      const adjusted = score - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
-      if (best < 0 || adjusted > bestScore || (adjusted === bestScore && index < best)) {
-        best = index;
-        bestScore = adjusted;
-        bestQueue = queue;
-      }
-    }
     if (best < 0) {
-      // Every candidate is queued and the open quotas have none: the other side fills up to what the mix allows.
+      // The open quotas have nothing left: the other side fills up to what the mix allows.
       let widened = false;
       for (let audience = JOB_SEEKER; audience <= PROFESSIONAL; audience += 1) {
         if ((quota[audience] ?? 0) >= (hardCap[audience] ?? 0)) continue;
@@ -148,9 +142,8 @@ export function pickFrom(
       if (!widened) break;
       continue;
     }
-    // The best is always its queue's head.
-    head[bestQueue] = next[best] ?? -1;
-    if ((head[bestQueue] ?? -1) < 0) tail[bestQueue] = -1;
+    // The best is its queue's head in its band: step past it.
+    positions[bestSlot] = (positions[bestSlot] ?? 0) + 1;
     picks.push(best);
     const audience = jobSeeker[best] === 1 ? JOB_SEEKER : PROFESSIONAL;
     taken[audience] = (taken[audience] ?? 0) + 1;
@@ -162,8 +155,6 @@ export function pickFrom(
 
   for (const index of excluded) scratch.excluded[index] = 0;
   for (const index of picks) organiserTaken[organiserIndex[index] ?? 0] = 0;
-  head.fill(-1);
-  tail.fill(-1);
   perDay.fill(0);
   picks.sort((a, b) => a - b);
   return { indices: picks, counts: { 'job-seeker': taken[JOB_SEEKER] ?? 0, professional: taken[PROFESSIONAL] ?? 0 } };

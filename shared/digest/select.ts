@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { CandidateStream, homeFor, matchPhrase, milesIfNear, phrasesOf, rankCandidates, type Phrase } from './candidates';
+import { bucketCandidates, homeFor, matchPhrase, milesIfNear, phrasesOf, rankCandidates, rankNear, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
 import { pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
@@ -35,10 +35,11 @@ interface Run {
   prepared: PreparedEvents;
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
+  phrases: Map<string, Phrase[]>;
 }
 
 function runFor(prepared: PreparedEvents): Run {
-  return { prepared, picks: pickScratch(prepared), matches: new Map() };
+  return { prepared, picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
 }
 
 /** Chooses one subscriber's digest from `events` (see the module note for the rules). */
@@ -46,8 +47,7 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
   const timeZone = options.timeZone ?? subscriber.timeZone;
   const prepared = prepareEvents(events, { start: options.windowStart, end: windowEndFor(options.windowStart, options.windowDays, timeZone) });
   const run = runFor(prepared);
-  const excluded = excludedBy(prepared, options.previous ?? []);
-  return selectInRun(run, subscriber, excluded, rankCandidates(prepared, homeOf(subscriber), subscriber.online));
+  return selectInRun(run, subscriber, excludedBy(prepared, options.previous ?? []), bucketsFor(prepared, subscriber));
 }
 
 /**
@@ -67,7 +67,8 @@ export function selectForMany(
   const endByZone = new Map<string, number>();
   const keys = new GroupKeys();
   const byGroup = new Map<number, DigestSelection>();
-  const rankedByCandidates = new Map<number, Float64Array>();
+  const nearByRadius = new Map<number, Float64Array>();
+  const bucketsByCandidates = new Map<number, Buckets>();
   const results = new Map<string, DigestSelection>();
   for (const recipient of recipients) {
     const zone = options.timeZone ?? recipient.timeZone;
@@ -84,18 +85,24 @@ export function selectForMany(
     const { run } = window;
     const excluded = excludedBy(run.prepared, recipient.previous ?? []);
     if (options.group === false) {
-      results.set(recipient.id, selectInRun(runFor(run.prepared), recipient, excluded, rankCandidates(run.prepared, homeOf(recipient), recipient.online)));
+      results.set(recipient.id, selectInRun(runFor(run.prepared), recipient, excluded, bucketsFor(run.prepared, recipient)));
       continue;
     }
     const key = keys.keysFor(recipient, window.id, excluded);
     let selection = byGroup.get(key.group);
     if (!selection) {
-      let ranked = rankedByCandidates.get(key.candidates);
-      if (!ranked) {
-        ranked = rankCandidates(run.prepared, homeOf(recipient), recipient.online);
-        rankedByCandidates.set(key.candidates, ranked);
+      let buckets = bucketsByCandidates.get(key.candidates);
+      if (!buckets) {
+        const home = homeOf(recipient);
+        let near = nearByRadius.get(key.near);
+        if (!near) {
+          near = rankNear(run.prepared, home);
+          nearByRadius.set(key.near, near);
+        }
+        buckets = bucketCandidates(run.prepared, rankCandidates(run.prepared, home, near, recipient.online));
+        bucketsByCandidates.set(key.candidates, buckets);
       }
-      selection = selectInRun(run, recipient, excluded, ranked);
+      selection = selectInRun(run, recipient, excluded, buckets);
       byGroup.set(key.group, selection);
     }
     results.set(recipient.id, selection);
@@ -103,13 +110,21 @@ export function selectForMany(
   return results;
 }
 
+/** One subscriber's candidates from scratch. */
+function bucketsFor(prepared: PreparedEvents, profile: DigestProfile): Buckets {
+  const home = homeOf(profile);
+  return bucketCandidates(prepared, rankCandidates(prepared, home, rankNear(prepared, home), profile.online));
+}
+
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
   return homeFor(profile.lat, profile.lon, profile.radiusMiles);
 }
 
+const NONE: readonly number[] = [];
+
 /** Indices (sorted) of last digest's events that are unchanged in this window: those are left out. */
-function excludedBy(prepared: PreparedEvents, previous: readonly PreviousItem[]): number[] {
-  if (previous.length === 0) return [];
+function excludedBy(prepared: PreparedEvents, previous: readonly PreviousItem[]): readonly number[] {
+  if (previous.length === 0) return NONE;
   const excluded: number[] = [];
   for (const { id, contentHash } of previous) {
     for (const index of prepared.indexById.get(id) ?? []) {
@@ -128,12 +143,25 @@ function matchesOf(run: Run, phrase: string): Uint8Array {
   return matches;
 }
 
-function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], ranked: Float64Array): DigestSelection {
+const NO_PHRASES: Phrase[] = [];
+
+function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
+  if (terms.length === 0) return NO_PHRASES;
+  const key = terms.join('\u0001');
+  let phrases = run.phrases.get(key);
+  if (!phrases) {
+    phrases = phrasesOf(terms);
+    run.phrases.set(key, phrases);
+  }
+  return phrases;
+}
+
+function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], buckets: Buckets): DigestSelection {
   const { prepared } = run;
-  const interests = phrasesOf(profile.interests);
-  const employers = phrasesOf(profile.targetEmployers);
+  const interests = phrasesIn(run, profile.interests);
+  const employers = phrasesIn(run, profile.targetEmployers);
   const matchSets = [...interests, ...employers].map(({ phrase }) => matchesOf(run, phrase));
-  const { indices, counts } = pickFrom(prepared, run.picks, new CandidateStream(ranked, matchSets), profile, excluded);
+  const { indices, counts } = pickFrom(prepared, run.picks, buckets, matchSets, profile, excluded);
   const home = homeOf(profile);
   const matched = (terms: readonly Phrase[], index: number): string[] =>
     terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
