@@ -52,7 +52,22 @@ function fromOffers(offers: readonly RawOffer[]): Cost | null {
   return { kind: 'paid', amount: lowest.price, currency, text: offerText };
 }
 
-function fromText(title: string, text: string): Cost | null {
+/** What the description alone says about a free event; the same for every event sharing it. */
+export interface DescriptionWords {
+  freeLine: boolean;
+  free: string | null;
+}
+
+function descriptionWords(text: string, cache: Map<string, DescriptionWords> | undefined): DescriptionWords {
+  let words = cache?.get(text);
+  if (words === undefined) {
+    words = { freeLine: FREE_LINE.test(text), free: FREE_IN_TEXT.exec(text)?.[0] ?? null };
+    cache?.set(text, words);
+  }
+  return words;
+}
+
+function fromText(title: string, text: string, cache: Map<string, DescriptionWords> | undefined): Cost | null {
   const all = `${title}\n${text}`;
   const forJobSeekers = FREE_FOR_JOB_SEEKERS.exec(all);
   if (forJobSeekers !== null) {
@@ -80,9 +95,10 @@ function fromText(title: string, text: string): Cost | null {
       ? { kind: 'free', amount: null, currency: null, text: phrase }
       : { kind: 'paid', amount: lowest, currency: 'USD', text: phrase };
   }
-  if (FREE_IN_TITLE.test(title) || FREE_LINE.test(text)) return { kind: 'free', amount: null, currency: null, text: null };
-  const free = FREE_IN_TEXT.exec(text);
-  if (free !== null) return { kind: 'free', amount: null, currency: null, text: clipText(free[0]) };
+  if (FREE_IN_TITLE.test(title)) return { kind: 'free', amount: null, currency: null, text: null };
+  const words = descriptionWords(text, cache);
+  if (words.freeLine) return { kind: 'free', amount: null, currency: null, text: null };
+  if (words.free !== null) return { kind: 'free', amount: null, currency: null, text: clipText(words.free) };
   return null;
 }
 
@@ -92,12 +108,12 @@ function fromText(title: string, text: string): Cost | null {
  * dollar amounts (the lowest, with the phrase kept: "$30 members, $40 guests"), "Free".
  * Nothing said → unknown.
  */
-export function readCost(title: string, description: string, offers: readonly RawOffer[]): Cost {
+export function readCost(title: string, description: string, offers: readonly RawOffer[], descriptionCache?: Map<string, DescriptionWords>): Cost {
   const text = description;
   const offerCost = fromOffers(offers);
   if (offerCost !== null && offerCost.kind !== 'paid') return offerCost;
   // A paid offer still yields to "free for job seekers" in the words: that is what our readers pay.
-  const textCost = fromText(title, text);
+  const textCost = fromText(title, text, descriptionCache);
   if (offerCost !== null) return textCost?.kind === 'free-for-job-seekers' ? textCost : offerCost;
   return textCost ?? unknownCost();
 }

@@ -1,6 +1,7 @@
 import type { Event } from '../model/event';
 import type { RawEvent } from '../model/raw-event';
 import type { AudienceRule } from './audience';
+import type { DescriptionWords } from './cost';
 import type { ParsedLocation } from './location';
 import type { ContentHasher } from './normalize-event';
 
@@ -26,6 +27,7 @@ export class NormalizeMemo {
   readonly descriptions = new Map<string, string>();
   readonly locations = new Map<string, ParsedLocation>();
   readonly descriptionRules = new Map<string, readonly AudienceRule[]>();
+  readonly descriptionWords = new Map<string, DescriptionWords>();
   private readonly templates = new Map<string, EventTemplate[]>();
 
   /** A template built from an occurrence with exactly the same text as `raw`, if any. */

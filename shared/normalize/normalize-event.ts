@@ -166,7 +166,7 @@ function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, mem
     url,
     organizer: organizer === '' ? null : truncateAtWord(organizer, MAX_ORGANIZER_LENGTH),
     description,
-    cost: readCost(title, description, raw.offers),
+    cost: readCost(title, description, raw.offers, memo.descriptionWords),
     ...classification,
   };
   const key = raw.uid ?? derivedUid(title, url);

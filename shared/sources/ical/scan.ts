@@ -40,9 +40,15 @@ interface OpenBlock {
   dtstart: string | null;
 }
 
+/** Lines split at CRLF, LF or CR; a plain CRLF split (no regex) when that is all the text uses. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\r\n');
+  return lines.some((line) => line.includes('\n') || line.includes('\r')) ? text.split(/\r\n|\n|\r/) : lines;
+}
+
 /** Unfolds `text` into logical lines, each with the 1-based number of the line it starts on. */
 export function unfold(text: string): { text: string; line: number }[] {
-  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const physical = splitLines(text.replace(/^\uFEFF/, ''));
   const logical: { text: string; line: number }[] = [];
   // Continuations are collected and joined once: appending to a string per fold is quadratic-ish
   // in V8's rope flattening for long folded descriptions.
