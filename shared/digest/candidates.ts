@@ -56,12 +56,15 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
   return chord2 <= home.cutoff ? milesFromChordSquared(chord2) : null;
 }
 
-/** Events within the radius of `home`, as packed keys best first; shared by everyone with that home and radius. */
-export function rankNear(prepared: PreparedEvents, home: Home): Float64Array {
+/**
+ * Events within the radius of `home`, as packed keys best first; shared by everyone with that
+ * home and radius. `scratch` (one per run, as long as the events) holds the unsorted keys.
+ */
+export function rankNear(prepared: PreparedEvents, home: Home, scratch: Float64Array): Float64Array {
   const { free } = prepared;
   const count = prepared.items.length;
   if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
-  const keys = new Float64Array(count);
+  const keys = scratch;
   let length = 0;
   for (let index = 0; index < count; index += 1) {
     const chord2 = chordSquaredTo(prepared, home, index);
@@ -75,41 +78,25 @@ export function rankNear(prepared: PreparedEvents, home: Home): Float64Array {
   return keys.slice(0, length).sort();
 }
 
-/** Merges two ascending key lists. */
-function mergeKeys(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k += 1) {
-    const x = a[i] ?? Number.POSITIVE_INFINITY;
-    const y = b[j] ?? Number.POSITIVE_INFINITY;
-    if (x <= y) {
-      out[k] = x;
-      i += 1;
-    } else {
-      out[k] = y;
-      j += 1;
-    }
-  }
-  return out;
+/** True when the event is within the radius (NaN, no coordinates, is not). */
+export function isNear(prepared: PreparedEvents, home: Home, index: number): boolean {
+  return chordSquaredTo(prepared, home, index) <= home.cutoff;
 }
 
 /**
- * `near` (from `rankNear` for `home`) plus, when the subscriber wants them, online events out of
- * range: those all score alike (by cost only), so they arrive in prepared order and merge in.
+ * Every online event as packed keys best first, scored as if out of range (by cost only). A
+ * subscriber who wants online events reads these next to their near list, skipping the ones
+ * that are near (those are ranked there), so this list is shared by the whole run.
  */
-export function rankCandidates(prepared: PreparedEvents, home: Home, near: Float64Array, wantsOnline: boolean): Float64Array {
-  if (!wantsOnline) return near;
+export function rankOnline(prepared: PreparedEvents): Float64Array {
   const { free, online } = prepared;
-  const freeFar: number[] = [];
-  const paidFar: number[] = [];
+  const keys: number[] = [];
   for (let index = 0; index < online.length; index += 1) {
-    if (online[index] !== 1 || chordSquaredTo(prepared, home, index) <= home.cutoff) continue;
-    const isFree = free[index] === 1;
-    const steps = Math.round(((isFree ? FREE_BONUS : 0) + NEAR_BONUS * ONLINE_NEARNESS) * SCORE_STEPS);
-    (isFree ? freeFar : paidFar).push(-steps * INDEX_SPACE + index);
+    if (online[index] !== 1) continue;
+    const steps = Math.round(((free[index] === 1 ? FREE_BONUS : 0) + NEAR_BONUS * ONLINE_NEARNESS) * SCORE_STEPS);
+    keys.push(-steps * INDEX_SPACE + index);
   }
-  return mergeKeys(mergeKeys(near, Float64Array.from(freeFar)), Float64Array.from(paidFar));
+  return Float64Array.from(keys).sort();
 }
 
 /**

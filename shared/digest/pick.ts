@@ -3,14 +3,16 @@
  * same-day penalty (ties: prepared order) among audiences whose quota is open; when both run dry,
  * a short audience's quota widens to what the mix allows.
  *
- * Candidates come split into one shared, ranked queue per (audience, day). Everyone in a queue
+ * Candidates come split into shared, ranked queues per (audience, day): the near events of the
+ * subscriber's home and radius, and (when they want them) the run's online events out of their
+ * range; a queue's head is the better of the two. Everyone in a (audience, day) queue
  * carries the same penalty, so a round only compares the queues' heads; a head is found from a
  * read position per queue and match band that only moves forward (used, excluded and
  * organiser-capped events never come back). A digest of eight reads tens of entries, writes none
  * of the shared lists and allocates almost nothing.
  */
 import type { AudienceCounts, DigestProfile } from './types';
-import { bandOf, bandSteps, SCORE_STEPS, topBand, type Buckets } from './candidates';
+import { bandOf, bandSteps, isNear, SCORE_STEPS, topBand, type Buckets, type Home } from './candidates';
 import type { PreparedEvents } from './prepare';
 
 /** At most this many events from one organiser in a digest. */
@@ -34,7 +36,7 @@ export interface PickScratch {
   /** 1 for events left out of this digest (last digest's unchanged events). */
   excluded: Uint8Array;
   organiserTaken: Int32Array;
-  /** Read position per (queue × BANDS + band), and events taken per day. */
+  /** Read position per ((queue × BANDS + band) × 2 + stream), stream 0 near and 1 online; events taken per day. */
   positions: Int32Array;
   perDay: Int32Array;
 }
@@ -45,7 +47,7 @@ export function pickScratch(prepared: PreparedEvents): PickScratch {
   return {
     excluded: new Uint8Array(prepared.items.length),
     organiserTaken: new Int32Array(prepared.organiserCount),
-    positions: new Int32Array(2 * days * BANDS),
+    positions: new Int32Array(2 * days * BANDS * 2),
     perDay: new Int32Array(days),
   };
 }
@@ -56,15 +58,20 @@ export interface Picks {
   counts: AudienceCounts;
 }
 
-/**
- * Fills a digest of `profile.digestSize` from `buckets`, with `matchSets` (one per phrase) lifting
- * matched events into higher bands, and `excluded` indices left out.
- */
+/** Where a digest's candidates come from: the near queues, and the online ones unless null. */
+export interface CandidateSource {
+  home: Home;
+  near: Buckets;
+  online: Buckets | null;
+  /** One per phrase: lifts matched events into higher bands. */
+  matchSets: readonly Uint8Array[];
+}
+
+/** Fills a digest of `profile.digestSize` from `source`, leaving `excluded` indices out. */
 export function pickFrom(
   prepared: PreparedEvents,
   scratch: PickScratch,
-  buckets: Buckets,
-  matchSets: readonly Uint8Array[],
+  source: CandidateSource,
   profile: Pick<DigestProfile, 'mix' | 'digestSize'>,
   excluded: readonly number[],
 ): Picks {
@@ -73,7 +80,8 @@ export function pickFrom(
   const queues = 2 * days;
   const { jobSeeker, dayIndex, organiserIndex } = prepared;
   const { organiserTaken, positions, perDay } = scratch;
-  const { indices, steps, starts } = buckets;
+  const { home, matchSets } = source;
+  const streams = source.online === null ? [source.near] : [source.near, source.online];
   const top = topBand(matchSets.length);
   const { target, cap } = jobSeekerTarget(profile.mix, size);
   const quota = [target, size - target];
@@ -82,30 +90,44 @@ export function pickFrom(
   const picks: number[] = [];
   for (const index of excluded) scratch.excluded[index] = 1;
   for (let queue = 0; queue < queues; queue += 1) {
-    for (let band = 0; band <= top; band += 1) positions[queue * BANDS + band] = starts[queue] ?? 0;
+    for (let band = 0; band <= top; band += 1) {
+      streams.forEach(({ starts }, stream) => {
+        positions[(queue * BANDS + band) * 2 + stream] = starts[queue] ?? 0;
+      });
+    }
   }
 
-  // The head found by the last `headOf` call: its band and score in steps (before the day penalty).
-  let headBand = 0;
+  // The head found by the last `headOf` call: its read slot and score in steps (before the day penalty).
+  let headSlot = 0;
   let headSteps = 0;
-  /** The best event left in a queue: the first usable one of the highest band, or -1. */
+  /** The best event left in a queue: the better of the streams' first usable ones in the highest band, or -1. */
   const headOf = (queue: number): number => {
-    const end = starts[queue + 1] ?? 0;
     for (let band = top; band >= 0; band -= 1) {
-      const slot = queue * BANDS + band;
-      let position = positions[slot] ?? end;
-      for (; position < end; position += 1) {
+      let found = -1;
+      for (let stream = 0; stream < streams.length; stream += 1) {
+        const { indices, steps, starts } = streams[stream] ?? source.near;
+        const slot = (queue * BANDS + band) * 2 + stream;
+        const end = starts[queue + 1] ?? 0;
+        let position = positions[slot] ?? end;
+        for (; position < end; position += 1) {
+          const index = indices[position] ?? 0;
+          if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
+          if (top > 0 && bandOf(matchSets, index) !== band) continue;
+          // Online events within range are ranked (by distance) in the near stream.
+          if (stream === 1 && isNear(prepared, home, index)) continue;
+          break;
+        }
+        positions[slot] = position;
+        if (position >= end) continue;
         const index = indices[position] ?? 0;
-        if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
-        if (top > 0 && bandOf(matchSets, index) !== band) continue;
-        break;
+        const score = (steps[position] ?? 0) + bandSteps(band);
+        if (found < 0 || score > headSteps || (score === headSteps && index < found)) {
+          found = index;
+          headSteps = score;
+          headSlot = slot;
+        }
       }
-      positions[slot] = position;
-      if (position < end) {
-        headBand = band;
-        headSteps = (steps[position] ?? 0) + bandSteps(band);
-        return indices[position] ?? -1;
-      }
+      if (found >= 0) return found;
     }
     return -1;
   };
@@ -124,7 +146,7 @@ export function pickFrom(
         if (best < 0 || score > bestScore || (score === bestScore && index < best)) {
           best = index;
           bestScore = score;
-          bestSlot = queue * BANDS + headBand;
+          bestSlot = headSlot;
         }
       }
     }

@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bucketCandidates, homeFor, matchPhrase, milesIfNear, phrasesOf, rankCandidates, rankNear, type Buckets, type Phrase } from './candidates';
+import { bucketCandidates, homeFor, matchPhrase, milesIfNear, phrasesOf, rankNear, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
 import { pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
@@ -33,13 +33,16 @@ export type DigestRecipient = DigestProfile & { id: string; previous?: readonly 
 /** One prepared window with the buffers and per-phrase matches every subscriber reading it reuses. */
 interface Run {
   prepared: PreparedEvents;
+  /** The run's online events in (audience, day) queues, and a buffer for ranking near events. */
+  online: Buckets;
+  keys: Float64Array;
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
   phrases: Map<string, Phrase[]>;
 }
 
 function runFor(prepared: PreparedEvents): Run {
-  return { prepared, picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
+  return { prepared, online: bucketCandidates(prepared, rankOnline(prepared)), keys: new Float64Array(prepared.items.length), picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
 }
 
 /** Chooses one subscriber's digest from `events` (see the module note for the rules). */
@@ -47,7 +50,7 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
   const timeZone = options.timeZone ?? subscriber.timeZone;
   const prepared = prepareEvents(events, { start: options.windowStart, end: windowEndFor(options.windowStart, options.windowDays, timeZone) });
   const run = runFor(prepared);
-  return selectInRun(run, subscriber, excludedBy(prepared, options.previous ?? []), bucketsFor(prepared, subscriber));
+  return selectInRun(run, subscriber, excludedBy(prepared, options.previous ?? []), nearFor(run, subscriber));
 }
 
 /**
@@ -67,8 +70,7 @@ export function selectForMany(
   const endByZone = new Map<string, number>();
   const keys = new GroupKeys();
   const byGroup = new Map<number, DigestSelection>();
-  const nearByRadius = new Map<number, Float64Array>();
-  const bucketsByCandidates = new Map<number, Buckets>();
+  const nearByRadius = new Map<number, Buckets>();
   const results = new Map<string, DigestSelection>();
   for (const recipient of recipients) {
     const zone = options.timeZone ?? recipient.timeZone;
@@ -85,24 +87,19 @@ export function selectForMany(
     const { run } = window;
     const excluded = excludedBy(run.prepared, recipient.previous ?? []);
     if (options.group === false) {
-      results.set(recipient.id, selectInRun(runFor(run.prepared), recipient, excluded, bucketsFor(run.prepared, recipient)));
+      const alone = runFor(run.prepared);
+      results.set(recipient.id, selectInRun(alone, recipient, excluded, nearFor(alone, recipient)));
       continue;
     }
     const key = keys.keysFor(recipient, window.id, excluded);
     let selection = byGroup.get(key.group);
     if (!selection) {
-      let buckets = bucketsByCandidates.get(key.candidates);
-      if (!buckets) {
-        const home = homeOf(recipient);
-        let near = nearByRadius.get(key.near);
-        if (!near) {
-          near = rankNear(run.prepared, home);
-          nearByRadius.set(key.near, near);
-        }
-        buckets = bucketCandidates(run.prepared, rankCandidates(run.prepared, home, near, recipient.online));
-        bucketsByCandidates.set(key.candidates, buckets);
+      let near = nearByRadius.get(key.near);
+      if (!near) {
+        near = nearFor(run, recipient);
+        nearByRadius.set(key.near, near);
       }
-      selection = selectInRun(run, recipient, excluded, buckets);
+      selection = selectInRun(run, recipient, excluded, near);
       byGroup.set(key.group, selection);
     }
     results.set(recipient.id, selection);
@@ -110,10 +107,9 @@ export function selectForMany(
   return results;
 }
 
-/** One subscriber's candidates from scratch. */
-function bucketsFor(prepared: PreparedEvents, profile: DigestProfile): Buckets {
-  const home = homeOf(profile);
-  return bucketCandidates(prepared, rankCandidates(prepared, home, rankNear(prepared, home), profile.online));
+/** The near events of a subscriber's home and radius in (audience, day) queues. */
+function nearFor(run: Run, profile: DigestProfile): Buckets {
+  return bucketCandidates(run.prepared, rankNear(run.prepared, homeOf(profile), run.keys));
 }
 
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
@@ -156,13 +152,14 @@ function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
   return phrases;
 }
 
-function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], buckets: Buckets): DigestSelection {
+function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets): DigestSelection {
   const { prepared } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
   const matchSets = [...interests, ...employers].map(({ phrase }) => matchesOf(run, phrase));
-  const { indices, counts } = pickFrom(prepared, run.picks, buckets, matchSets, profile, excluded);
   const home = homeOf(profile);
+  const source = { home, near, online: profile.online ? run.online : null, matchSets };
+  const { indices, counts } = pickFrom(prepared, run.picks, source, profile, excluded);
   const matched = (terms: readonly Phrase[], index: number): string[] =>
     terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
   const chosen = indices.flatMap((index): ChosenEvent[] => {
