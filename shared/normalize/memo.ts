@@ -3,7 +3,7 @@ import type { RawEvent } from '../model/raw-event';
 import type { AudienceRule } from './audience';
 import type { DescriptionWords } from './cost';
 import type { ParsedLocation } from './location';
-import type { ContentHasher } from './normalize-event';
+import type { ContentHasher } from './content-hash';
 
 /**
  * Answers `normalizeEvents` reuses within one call. The occurrences of a series differ only in
