@@ -39,6 +39,10 @@ export interface PickScratch {
   /** Read position per ((queue × BANDS + band) × 2 + stream), stream 0 near and 1 online; events taken per day. */
   positions: Int32Array;
   perDay: Int32Array;
+  /** Per queue the last head found (-2: look again), its score and read slot: most heads survive a round. */
+  heads: Int32Array;
+  headScores: Float64Array;
+  headSlots: Int32Array;
 }
 
 /** Buffers for picking from `prepared`. */
@@ -49,6 +53,9 @@ export function pickScratch(prepared: PreparedEvents): PickScratch {
     organiserTaken: new Int32Array(prepared.organiserCount),
     positions: new Int32Array(2 * days * BANDS * 2),
     perDay: new Int32Array(days),
+    heads: new Int32Array(2 * days).fill(-2),
+    headScores: new Float64Array(2 * days),
+    headSlots: new Int32Array(2 * days),
   };
 }
 
@@ -79,7 +86,7 @@ export function pickFrom(
   const days = prepared.days.length;
   const queues = 2 * days;
   const { jobSeeker, dayIndex, organiserIndex } = prepared;
-  const { organiserTaken, positions, perDay } = scratch;
+  const { organiserTaken, positions, perDay, heads, headScores, headSlots } = scratch;
   const { home, matchSets } = source;
   const streams = source.online === null ? [source.near] : [source.near, source.online];
   const top = topBand(matchSets.length);
@@ -136,17 +143,26 @@ export function pickFrom(
     let best = -1;
     let bestScore = 0;
     let bestSlot = -1;
+    let bestQueue = -1;
     for (let audience = JOB_SEEKER; audience <= PROFESSIONAL; audience += 1) {
       if ((taken[audience] ?? 0) >= (quota[audience] ?? 0)) continue;
       for (let day = 0; day < days; day += 1) {
         const queue = audience * days + day;
-        const index = headOf(queue);
+        let index = heads[queue] ?? -2;
+        // A head stays valid until it is picked or its organiser reaches the cap.
+        if (index === -2 || (index >= 0 && (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER)) {
+          index = headOf(queue);
+          heads[queue] = index;
+          headScores[queue] = headSteps;
+          headSlots[queue] = headSlot;
+        }
         if (index < 0) continue;
-        const score = headSteps - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
+        const score = (headScores[queue] ?? 0) - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
         if (best < 0 || score > bestScore || (score === bestScore && index < best)) {
           best = index;
           bestScore = score;
-          bestSlot = headSlot;
+          bestSlot = headSlots[queue] ?? 0;
+          bestQueue = queue;
         }
       }
     }
@@ -166,6 +182,7 @@ export function pickFrom(
     }
     // The best is its queue's head in its band: step past it.
     positions[bestSlot] = (positions[bestSlot] ?? 0) + 1;
+    heads[bestQueue] = -2;
     picks.push(best);
     const audience = jobSeeker[best] === 1 ? JOB_SEEKER : PROFESSIONAL;
     taken[audience] = (taken[audience] ?? 0) + 1;
@@ -178,6 +195,7 @@ export function pickFrom(
   for (const index of excluded) scratch.excluded[index] = 0;
   for (const index of picks) organiserTaken[organiserIndex[index] ?? 0] = 0;
   perDay.fill(0);
+  heads.fill(-2);
   picks.sort((a, b) => a - b);
   return { indices: picks, counts: { 'job-seeker': taken[JOB_SEEKER] ?? 0, professional: taken[PROFESSIONAL] ?? 0 } };
 }

@@ -140,6 +140,7 @@ function matchesOf(run: Run, phrase: string): Uint8Array {
 }
 
 const NO_PHRASES: Phrase[] = [];
+const NO_TERMS: readonly string[] = [];
 
 function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
   if (terms.length === 0) return NO_PHRASES;
@@ -160,12 +161,14 @@ function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number
   const home = homeOf(profile);
   const source = { home, near, online: profile.online ? run.online : null, matchSets };
   const { indices, counts } = pickFrom(prepared, run.picks, source, profile, excluded);
-  const matched = (terms: readonly Phrase[], index: number): string[] =>
-    terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
-  const chosen = indices.flatMap((index): ChosenEvent[] => {
+  // Most digests have no terms: share one empty list instead of filtering to a new one per event.
+  const matched = (terms: readonly Phrase[], index: number): readonly string[] =>
+    terms.length === 0 ? NO_TERMS : terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
+  const chosen: ChosenEvent[] = [];
+  for (const index of indices) {
     const item = prepared.items[index];
-    if (item === undefined) return [];
-    return [{ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched(interests, index), matched(employers, index)) }];
-  });
+    if (item === undefined) continue;
+    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched(interests, index), matched(employers, index)) });
+  }
   return { chosen, counts };
 }
