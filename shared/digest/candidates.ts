@@ -57,14 +57,16 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
 }
 
 /**
- * Events within the radius of `home`, as packed keys best first; shared by everyone with that
- * home and radius. `scratch` (one per run, as long as the events) holds the unsorted keys.
+ * Events within the radius of `home` in (audience, day) queues, each ranked best first; shared by
+ * everyone with that home and radius. Splitting before sorting makes sixteen short sorts instead
+ * of one long one. `scratch` (one per run, as long as the events) holds the unsorted keys.
  */
-export function rankNear(prepared: PreparedEvents, home: Home, scratch: Float64Array): Float64Array {
-  const { free } = prepared;
+export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array): Buckets {
+  const { free, jobSeeker, dayIndex } = prepared;
+  const days = prepared.days.length;
   const count = prepared.items.length;
   if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
-  const keys = scratch;
+  const starts = new Int32Array(2 * days + 1);
   let length = 0;
   for (let index = 0; index < count; index += 1) {
     const chord2 = chordSquaredTo(prepared, home, index);
@@ -72,10 +74,31 @@ export function rankNear(prepared: PreparedEvents, home: Home, scratch: Float64A
     if (!(chord2 <= home.cutoff)) continue;
     const bonus = free[index] === 1 ? FREE_BONUS : 0;
     const steps = Math.round((bonus + NEAR_BONUS * (1 - milesFromChordSquared(chord2) / home.radiusMiles)) * SCORE_STEPS);
-    keys[length] = -steps * INDEX_SPACE + index;
+    scratch[length] = -steps * INDEX_SPACE + index;
     length += 1;
+    const queue = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0) + 1;
+    starts[queue] = (starts[queue] ?? 0) + 1;
   }
-  return keys.slice(0, length).sort();
+  for (let queue = 1; queue < starts.length; queue += 1) starts[queue] = (starts[queue] ?? 0) + (starts[queue - 1] ?? 0);
+  const fill = starts.slice(0, -1);
+  const keys = new Float64Array(length);
+  for (let k = 0; k < length; k += 1) {
+    const key = scratch[k] ?? 0;
+    const index = keyIndex(key);
+    const queue = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0);
+    const at = fill[queue] ?? 0;
+    keys[at] = key;
+    fill[queue] = at + 1;
+  }
+  for (let queue = 0; queue + 1 < starts.length; queue += 1) keys.subarray(starts[queue] ?? 0, starts[queue + 1] ?? 0).sort();
+  const indices = new Int32Array(length);
+  const steps = new Int32Array(length);
+  keys.forEach((key, at) => {
+    const index = keyIndex(key);
+    indices[at] = index;
+    steps[at] = (index - key) / INDEX_SPACE;
+  });
+  return { indices, steps, starts };
 }
 
 /** True when the event is within the radius (NaN, no coordinates, is not). */

@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bucketCandidates, homeFor, matchPhrase, milesIfNear, phrasesOf, rankNear, rankOnline, type Buckets, type Phrase } from './candidates';
+import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
 import { pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
@@ -109,7 +109,7 @@ export function selectForMany(
 
 /** The near events of a subscriber's home and radius in (audience, day) queues. */
 function nearFor(run: Run, profile: DigestProfile): Buckets {
-  return bucketCandidates(run.prepared, rankNear(run.prepared, homeOf(profile), run.keys));
+  return bucketNear(run.prepared, homeOf(profile), run.keys);
 }
 
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
