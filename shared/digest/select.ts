@@ -57,8 +57,8 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
  * Selection for many subscribers. Events are prepared once per window; subscribers with the same
  * place, radius, mix, size, online choice, interests, employers, window and (relevant part of
  * their) previous digest share one computation AND one result object: the map's values are shared
- * references, so treat them as read-only. `group: false` computes every subscriber from scratch
- * (the benchmark's baseline); the output is equal either way.
+ * references, so treat them as read-only. `group: false` ranks and fills every subscriber on their
+ * own, sharing only the per-window work (the benchmark's baseline); the output is equal either way.
  */
 export function selectForMany(
   events: readonly Event[],
@@ -87,8 +87,7 @@ export function selectForMany(
     const { run } = window;
     const excluded = excludedBy(run.prepared, recipient.previous ?? []);
     if (options.group === false) {
-      const alone = runFor(run.prepared);
-      results.set(recipient.id, selectInRun(alone, recipient, excluded, nearFor(alone, recipient)));
+      results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient)));
       continue;
     }
     const key = keys.keysFor(recipient, window.id, excluded);
