@@ -13,7 +13,7 @@ import { type EventTemplate, NormalizeMemo } from './memo';
 import { detectOnline } from './online';
 import { htmlToText, toSingleLine, truncateAtWord } from './text';
 import { titleKey } from './title-similarity';
-import { cleanUrl } from './url';
+import { cleanUrl, isStoredUrl } from './url';
 import { resolveVenue } from './venue';
 
 const HOUR_MS = 3_600_000;
@@ -36,7 +36,13 @@ function isKnownZone(zone: string): boolean {
   }
   return known;
 }
-const CheckedEventSchema = EventSchema.extend({ timeZone: z.string().refine(isKnownZone, { message: 'not an IANA time zone' }) });
+// Links come from cleanUrl, which already parsed them: the schema's URL check asks it first.
+const StoredUrlSchema = z.string().max(2048).refine(isStoredUrl, { message: 'must be an http(s) URL without credentials' }).nullable();
+const CheckedEventSchema = EventSchema.extend({
+  timeZone: z.string().refine(isKnownZone, { message: 'not an IANA time zone' }),
+  onlineUrl: StoredUrlSchema,
+  url: StoredUrlSchema,
+});
 
 
 /** A raw event that cannot become a valid Event. */

@@ -1,6 +1,6 @@
 import type { RawEvent } from '../model/raw-event';
 import { decodeEntities } from './text';
-import { cleanUrl } from './url';
+import { cleanUrl, cleanUrlParts } from './url';
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'`)\]]+/gi;
 /** Hosts of meeting services: Zoom, Teams, Meet, Webex, GoTo. */
@@ -19,8 +19,8 @@ export interface OnlineSignals {
 export function findMeetingLink(text: string | null): string | null {
   if (text === null || !text.includes('http')) return null;
   for (const match of text.matchAll(URL_IN_TEXT)) {
-    const url = cleanUrl(decodeEntities(match[0]).replace(/[.,;:!?]+$/, ''));
-    if (url !== null && MEETING_HOST.test(new URL(url).hostname)) return url;
+    const link = cleanUrlParts(decodeEntities(match[0]).replace(/[.,;:!?]+$/, ''));
+    if (link !== null && MEETING_HOST.test(link.url.hostname)) return link.href;
   }
   return null;
 }
