@@ -59,9 +59,10 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
 /**
  * Events within the radius of `home` in (audience, day) queues, each ranked best first; shared by
  * everyone with that home and radius. Splitting before sorting makes sixteen short sorts instead
- * of one long one. `scratch` (one per run, as long as the events) holds the unsorted keys.
+ * of one long one. `scratch` and `sorted` (one each per run, as long as the events) hold the
+ * unsorted and the bucketed keys, so only the returned lists are allocated per (home, radius).
  */
-export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array): Buckets {
+export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array): Buckets {
   const { free, jobSeeker, dayIndex } = prepared;
   const days = prepared.days.length;
   const count = prepared.items.length;
@@ -81,7 +82,7 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
   }
   for (let queue = 1; queue < starts.length; queue += 1) starts[queue] = (starts[queue] ?? 0) + (starts[queue - 1] ?? 0);
   const fill = starts.slice(0, -1);
-  const keys = new Float64Array(length);
+  const keys = sorted.subarray(0, length);
   for (let k = 0; k < length; k += 1) {
     const key = scratch[k] ?? 0;
     const index = keyIndex(key);

@@ -74,6 +74,56 @@ export interface CandidateSource {
   matchSets: readonly Uint8Array[];
 }
 
+/** The state one `headOf` search reads; kept in a per-run object so a digest creates no closures. */
+interface Search {
+  prepared: PreparedEvents;
+  scratch: PickScratch;
+  source: CandidateSource;
+  top: number;
+  /** The head found by the last `headOf` call: its read slot and score in steps (before the day penalty). */
+  slot: number;
+  steps: number;
+}
+
+const searches = new WeakMap<PickScratch, Search>();
+
+/** The best event left in a queue: the better of the streams' first usable ones in the highest band, or -1. */
+function headOf(search: Search, queue: number): number {
+  const { prepared, scratch, source, top } = search;
+  const { organiserIndex } = prepared;
+  const { organiserTaken, positions, excluded } = scratch;
+  const { home, matchSets } = source;
+  const streamCount = source.online === null ? 1 : 2;
+  for (let band = top; band >= 0; band -= 1) {
+    let found = -1;
+    for (let stream = 0; stream < streamCount; stream += 1) {
+      const { indices, steps, starts } = stream === 0 ? source.near : (source.online ?? source.near);
+      const slot = (queue * BANDS + band) * 2 + stream;
+      const end = starts[queue + 1] ?? 0;
+      let position = positions[slot] ?? end;
+      for (; position < end; position += 1) {
+        const index = indices[position] ?? 0;
+        if (excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
+        if (top > 0 && bandOf(matchSets, index) !== band) continue;
+        // Online events within range are ranked (by distance) in the near stream.
+        if (stream === 1 && isNear(prepared, home, index)) continue;
+        break;
+      }
+      positions[slot] = position;
+      if (position >= end) continue;
+      const index = indices[position] ?? 0;
+      const score = (steps[position] ?? 0) + bandSteps(band);
+      if (found < 0 || score > search.steps || (score === search.steps && index < found)) {
+        found = index;
+        search.steps = score;
+        search.slot = slot;
+      }
+    }
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
 /** Fills a digest of `profile.digestSize` from `source`, leaving `excluded` indices out. */
 export function pickFrom(
   prepared: PreparedEvents,
@@ -87,57 +137,29 @@ export function pickFrom(
   const queues = 2 * days;
   const { jobSeeker, dayIndex, organiserIndex } = prepared;
   const { organiserTaken, positions, perDay, heads, headScores, headSlots } = scratch;
-  const { home, matchSets } = source;
-  const streams = source.online === null ? [source.near] : [source.near, source.online];
-  const top = topBand(matchSets.length);
+  const top = topBand(source.matchSets.length);
+  let search = searches.get(scratch);
+  if (search === undefined || search.prepared !== prepared) {
+    search = { prepared, scratch, source, top, slot: 0, steps: 0 };
+    searches.set(scratch, search);
+  }
+  search.source = source;
+  search.top = top;
   const { target, cap } = jobSeekerTarget(profile.mix, size);
   const quota = [target, size - target];
   const hardCap = [cap, size];
   const taken = [0, 0];
   const picks: number[] = [];
   for (const index of excluded) scratch.excluded[index] = 1;
+  const nearStarts = source.near.starts;
+  const onlineStarts = source.online?.starts ?? null;
   for (let queue = 0; queue < queues; queue += 1) {
     for (let band = 0; band <= top; band += 1) {
-      streams.forEach(({ starts }, stream) => {
-        positions[(queue * BANDS + band) * 2 + stream] = starts[queue] ?? 0;
-      });
+      const slot = (queue * BANDS + band) * 2;
+      positions[slot] = nearStarts[queue] ?? 0;
+      if (onlineStarts !== null) positions[slot + 1] = onlineStarts[queue] ?? 0;
     }
   }
-
-  // The head found by the last `headOf` call: its read slot and score in steps (before the day penalty).
-  let headSlot = 0;
-  let headSteps = 0;
-  /** The best event left in a queue: the better of the streams' first usable ones in the highest band, or -1. */
-  const headOf = (queue: number): number => {
-    for (let band = top; band >= 0; band -= 1) {
-      let found = -1;
-      for (let stream = 0; stream < streams.length; stream += 1) {
-        const { indices, steps, starts } = streams[stream] ?? source.near;
-        const slot = (queue * BANDS + band) * 2 + stream;
-        const end = starts[queue + 1] ?? 0;
-        let position = positions[slot] ?? end;
-        for (; position < end; position += 1) {
-          const index = indices[position] ?? 0;
-          if (scratch.excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
-          if (top > 0 && bandOf(matchSets, index) !== band) continue;
-          // Online events within range are ranked (by distance) in the near stream.
-          if (stream === 1 && isNear(prepared, home, index)) continue;
-          break;
-        }
-        positions[slot] = position;
-        if (position >= end) continue;
-        const index = indices[position] ?? 0;
-        const score = (steps[position] ?? 0) + bandSteps(band);
-        if (found < 0 || score > headSteps || (score === headSteps && index < found)) {
-          found = index;
-          headSteps = score;
-          headSlot = slot;
-        }
-      }
-      if (found >= 0) return found;
-    }
-    return -1;
-  };
 
   while (picks.length < size) {
     let best = -1;
@@ -151,10 +173,10 @@ export function pickFrom(
         let index = heads[queue] ?? -2;
         // A head stays valid until it is picked or its organiser reaches the cap.
         if (index === -2 || (index >= 0 && (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER)) {
-          index = headOf(queue);
+          index = headOf(search, queue);
           heads[queue] = index;
-          headScores[queue] = headSteps;
-          headSlots[queue] = headSlot;
+          headScores[queue] = search.steps;
+          headSlots[queue] = search.slot;
         }
         if (index < 0) continue;
         const score = (headScores[queue] ?? 0) - SAME_DAY_PENALTY_STEPS * (perDay[day] ?? 0);
@@ -172,7 +194,7 @@ export function pickFrom(
       for (let audience = JOB_SEEKER; audience <= PROFESSIONAL; audience += 1) {
         if ((quota[audience] ?? 0) >= (hardCap[audience] ?? 0)) continue;
         let any = false;
-        for (let day = 0; day < days && !any; day += 1) any = headOf(audience * days + day) >= 0;
+        for (let day = 0; day < days && !any; day += 1) any = headOf(search, audience * days + day) >= 0;
         if (!any) continue;
         quota[audience] = hardCap[audience] ?? 0;
         widened = true;

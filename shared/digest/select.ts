@@ -36,13 +36,14 @@ interface Run {
   /** The run's online events in (audience, day) queues, and a buffer for ranking near events. */
   online: Buckets;
   keys: Float64Array;
+  sorted: Float64Array;
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
   phrases: Map<string, Phrase[]>;
 }
 
 function runFor(prepared: PreparedEvents): Run {
-  return { prepared, online: bucketCandidates(prepared, rankOnline(prepared)), keys: new Float64Array(prepared.items.length), picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
+  return { prepared, online: bucketCandidates(prepared, rankOnline(prepared)), keys: new Float64Array(prepared.items.length), sorted: new Float64Array(prepared.items.length), picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
 }
 
 /** Chooses one subscriber's digest from `events` (see the module note for the rules). */
@@ -108,7 +109,7 @@ export function selectForMany(
 
 /** The near events of a subscriber's home and radius in (audience, day) queues. */
 function nearFor(run: Run, profile: DigestProfile): Buckets {
-  return bucketNear(run.prepared, homeOf(profile), run.keys);
+  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted);
 }
 
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
