@@ -21,6 +21,10 @@ export class GroupKeys {
   /** Pair ids by first then second part: small-integer keys hash fastest. */
   private readonly pairs: (Map<number, number> | undefined)[] = [];
   private pairCount = 0;
+  /** Place ids by latitude then longitude: two look-ups instead of interning both and pairing them. */
+  private readonly places = new Map<number, Map<number, number>>();
+  /** Overwritten by every `keysFor` call: a subscriber's keys are read at once, so one object serves them all. */
+  private readonly keys: RecipientKeys = { near: 0, candidates: 0, group: 0 };
 
   private number(value: number): number {
     let id = this.numbers.get(value);
@@ -38,6 +42,21 @@ export class GroupKeys {
     if (id === undefined) {
       id = this.strings.size + 1;
       this.strings.set(value, id);
+    }
+    return id;
+  }
+
+  private place(lat: number, lon: number): number {
+    let byLon = this.places.get(lat);
+    if (!byLon) {
+      byLon = new Map();
+      this.places.set(lat, byLon);
+    }
+    let id = byLon.get(lon);
+    if (id === undefined) {
+      id = this.pairCount;
+      this.pairCount += 1;
+      byLon.set(lon, id);
     }
     return id;
   }
@@ -60,17 +79,22 @@ export class GroupKeys {
   /**
    * Keys for a subscriber reading window `windowId`, whose last digest leaves out `excluded`
    * (sorted event indices: only events in this window matter, so different histories often share).
+   * The returned object is reused by the next call: read it before asking again.
    */
   keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[]): RecipientKeys {
-    const place = this.pair(this.number(profile.lat), this.number(profile.lon));
-    const near = this.pair(this.pair(place, windowId), this.number(profile.radiusMiles));
-    const candidates = this.pair(near, profile.online ? 1 : 0);
+    const near = this.pair(this.place(profile.lat, profile.lon), this.pair(windowId, this.number(profile.radiusMiles)));
+    // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
+    const candidates = near * 2 + (profile.online ? 1 : 0);
     // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
     const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0;
     const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002`);
     const history = excluded.length === 0 ? 0 : this.text(`\u0003${excluded.join(',')}`);
-    const choices = this.pair(MIXES[profile.mix], this.number(profile.digestSize));
-    return { near, candidates, group: this.pair(this.pair(this.pair(candidates, terms), history), choices) };
+    const choices = this.number(profile.digestSize) * 3 + MIXES[profile.mix];
+    const keys = this.keys;
+    keys.near = near;
+    keys.candidates = candidates;
+    keys.group = this.pair(this.pair(this.pair(candidates, terms), history), choices);
+    return keys;
   }
 }

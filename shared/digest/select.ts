@@ -73,17 +73,23 @@ export function selectForMany(
   const byGroup = new Map<number, DigestSelection>();
   const nearByRadius = new Map<number, Buckets>();
   const results = new Map<string, DigestSelection>();
+  // Most neighbours share a zone: the last one's window is reused without a look-up.
+  let lastZone: string | null = null;
+  let window: { run: Run; id: number } | undefined;
   for (const recipient of recipients) {
     const zone = options.timeZone ?? recipient.timeZone;
-    let end = endByZone.get(zone);
-    if (end === undefined) {
-      end = windowEndFor(options.windowStart, options.windowDays, zone).getTime();
-      endByZone.set(zone, end);
-    }
-    let window = runsByEnd.get(end);
-    if (!window) {
-      window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) })), id: runsByEnd.size };
-      runsByEnd.set(end, window);
+    if (zone !== lastZone || window === undefined) {
+      let end = endByZone.get(zone);
+      if (end === undefined) {
+        end = windowEndFor(options.windowStart, options.windowDays, zone).getTime();
+        endByZone.set(zone, end);
+      }
+      window = runsByEnd.get(end);
+      if (!window) {
+        window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) })), id: runsByEnd.size };
+        runsByEnd.set(end, window);
+      }
+      lastZone = zone;
     }
     const { run } = window;
     const excluded = excludedBy(run.prepared, recipient.previous ?? []);
