@@ -10,6 +10,9 @@ const CONTENT_KEYS = [...new Set([...Object.keys(EventSchema.shape), ...Object.k
   .filter((key) => key !== 'id' && key !== 'sources' && key !== 'contentHash')
   .sort();
 
+/** Each key as JSON, written once. */
+const QUOTED_KEYS = new Map(CONTENT_KEYS.map((key) => [key, JSON.stringify(key)]));
+
 /** The per-occurrence fields: what the time decides. */
 export interface Timing {
   start: string;
@@ -29,7 +32,10 @@ const TIMING_KEYS = new Set<string>(['start', 'end', 'startDate', 'timeZone']);
  * serialises and hashes the rest; the bytes hashed are exactly the same.
  */
 export class ContentHasher {
-  private readonly leading: Hash;
+  /** The leading text; its hash state is made on the second digest (most events have one occurrence). */
+  private readonly leadingText: string;
+  private leading: Hash | null = null;
+  private digests = 0;
   /** JSON of the fields after the leading text; null, then a key, marks a per-occurrence field. */
   private readonly rest: (string | null)[] = [];
 
@@ -43,11 +49,12 @@ export class ContentHasher {
       }
       const json = contentJson(content[key]);
       if (json === undefined) continue;
-      if (this.rest.length === 0) before.push(`${JSON.stringify(key)}:${json}`);
-      else this.rest.push(`${JSON.stringify(key)}:${json}`);
+      const field = `${QUOTED_KEYS.get(key) ?? JSON.stringify(key)}:${json}`;
+      if (this.rest.length === 0) before.push(field);
+      else this.rest.push(field);
     }
     const leading = before.join(',');
-    this.leading = createHash('sha256').update(`{${leading}${leading !== '' && this.rest.length > 0 ? ',' : ''}`, 'utf8');
+    this.leadingText = `{${leading}${leading !== '' && this.rest.length > 0 ? ',' : ''}`;
   }
 
   /** The content hash of the template's text with these times: 32 hex characters. */
@@ -65,7 +72,11 @@ export class ContentHasher {
         fields.push(`${JSON.stringify(key)}:${JSON.stringify(timing[key])}`);
       }
     }
-    return this.leading.copy().update(`${fields.join(',')}}`, 'utf8').digest('hex').slice(0, 32);
+    const tail = `${fields.join(',')}}`;
+    this.digests += 1;
+    if (this.digests === 1) return createHash('sha256').update(this.leadingText + tail, 'utf8').digest('hex').slice(0, 32);
+    this.leading ??= createHash('sha256').update(this.leadingText, 'utf8');
+    return this.leading.copy().update(tail, 'utf8').digest('hex').slice(0, 32);
   }
 }
 
@@ -86,7 +97,7 @@ function contentJson(value: unknown): string | undefined {
   for (const key of CONTENT_KEYS) {
     if (!Object.hasOwn(value, key)) continue;
     const json = contentJson(Reflect.get(value, key));
-    if (json !== undefined) fields.push(`${JSON.stringify(key)}:${json}`);
+    if (json !== undefined) fields.push(`${QUOTED_KEYS.get(key) ?? JSON.stringify(key)}:${json}`);
   }
   return `{${fields.join(',')}}`;
 }
