@@ -159,22 +159,36 @@ function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
   return phrases;
 }
 
+const NO_MATCH_SETS: readonly Uint8Array[] = [];
+
+function matchSetsOf(run: Run, interests: readonly Phrase[], employers: readonly Phrase[]): readonly Uint8Array[] {
+  if (interests.length === 0 && employers.length === 0) return NO_MATCH_SETS;
+  const sets: Uint8Array[] = [];
+  for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
+  for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
+  return sets;
+}
+
+/** The terms whose phrase event `index` contains; most digests have no terms and share one empty list. */
+function matchedTerms(run: Run, terms: readonly Phrase[], index: number): readonly string[] {
+  if (terms.length === 0) return NO_TERMS;
+  const matched: string[] = [];
+  for (const { term, phrase } of terms) if (matchesOf(run, phrase)[index] === 1) matched.push(term);
+  return matched;
+}
+
 function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets): DigestSelection {
   const { prepared } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
-  const matchSets = [...interests, ...employers].map(({ phrase }) => matchesOf(run, phrase));
   const home = homeOf(profile);
-  const source = { home, near, online: profile.online ? run.online : null, matchSets };
+  const source = { home, near, online: profile.online ? run.online : null, matchSets: matchSetsOf(run, interests, employers) };
   const { indices, counts } = pickFrom(prepared, run.picks, source, profile, excluded);
-  // Most digests have no terms: share one empty list instead of filtering to a new one per event.
-  const matched = (terms: readonly Phrase[], index: number): readonly string[] =>
-    terms.length === 0 ? NO_TERMS : terms.filter(({ phrase }) => matchesOf(run, phrase)[index] === 1).map(({ term }) => term);
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched(interests, index), matched(employers, index)) });
+    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matchedTerms(run, interests, index), matchedTerms(run, employers, index)) });
   }
   return { chosen, counts };
 }
