@@ -65,6 +65,10 @@ function emptyState(sourceId: string): SourceState {
   };
 }
 
+function emptyResult(sourceId: string): SourceRunResult {
+  return { sourceId, status: 'failed', found: 0, created: 0, updated: 0, unchanged: 0, removed: 0, problems: 0, error: null, ms: 0 };
+}
+
 function contextOf(source: Source, defaultTimeZone: string): SourceContext {
   const context: SourceContext = {
     id: source.id,
@@ -97,18 +101,7 @@ function statusOfError(error: unknown): { status: SourceStatus; message: string;
 export async function ingestSource(deps: IngestDeps, source: Source, options: IngestOptions): Promise<SourceRunResult> {
   const started = deps.clock.now();
   const nowIso = started.toISOString();
-  const result: SourceRunResult = {
-    sourceId: source.id,
-    status: 'failed',
-    found: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    removed: 0,
-    problems: 0,
-    error: null,
-    ms: 0,
-  };
+  const result = emptyResult(source.id);
   const finish = (): SourceRunResult => ({ ...result, ms: deps.clock.now().getTime() - started.getTime() });
 
   const previous = (await deps.sourceStates.get(source.id)) ?? emptyState(source.id);
@@ -199,18 +192,7 @@ export async function ingestAll(
         try {
           result = await ingestSource(deps, source, options);
         } catch (error) {
-          result = {
-            sourceId: source.id,
-            status: 'failed',
-            found: 0,
-            created: 0,
-            updated: 0,
-            unchanged: 0,
-            removed: 0,
-            problems: 0,
-            error: error instanceof Error ? error.message : String(error),
-            ms: 0,
-          };
+          result = { ...emptyResult(source.id), error: error instanceof Error ? error.message : String(error) };
         }
         options.onResult?.(result);
         return result;
