@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { EmailSchema } from '../shared/model/subscriber';
 import { TimeZoneSchema } from '../shared/model/common';
-import { SourcesFileSchema, type SourcesFile } from '../shared/model/source';
+import type { SourcesFile } from '../shared/model/source';
+import { parseSourcesFile, SourcesFileError } from '../shared/sources/sources-file';
 
 const DomainSchema = z
   .string()
@@ -99,15 +100,18 @@ export function loadDeployment(read: (key: string) => unknown, projectRoot: stri
   }
   const settings = parsed.data;
   const sourcesFilePath = resolve(projectRoot, settings.sourcesFile);
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(sourcesFilePath, 'utf8'));
+    text = readFileSync(sourcesFilePath, 'utf8');
   } catch (error) {
     throw new DeploymentConfigError(`cannot read sources file ${sourcesFilePath}`, { cause: error });
   }
-  const sources = SourcesFileSchema.safeParse(json);
-  if (!sources.success) {
-    throw new DeploymentConfigError(`invalid sources file ${sourcesFilePath}: ${z.prettifyError(sources.error)}`, { cause: sources.error });
+  let sources: SourcesFile;
+  try {
+    sources = parseSourcesFile(text, sourcesFilePath);
+  } catch (error) {
+    if (!(error instanceof SourcesFileError)) throw error;
+    throw new DeploymentConfigError(`invalid sources file ${sourcesFilePath}:\n${error.problems.map((problem) => `  ${problem}`).join('\n')}`, { cause: error });
   }
-  return { settings, sources: sources.data, sourcesFilePath, timeZone: settings.timeZone ?? sources.data.region.timeZone };
+  return { settings, sources, sourcesFilePath, timeZone: settings.timeZone ?? sources.region.timeZone };
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { SourcesFileSchema } from '../../shared/model/source';
+import { parseSourcesFile } from '../../shared/sources/sources-file';
 import { readConfig } from '../shared/config';
 import { BUNDLED_SOURCES_FILE, ENV } from '../shared/env-names';
 import { createLogger } from '../shared/logger';
@@ -14,7 +14,7 @@ import { sendJsonMessages } from '../shared/queue-sender';
 import { IngestDispatcherConfigSchema } from './config';
 
 const config = readConfig(IngestDispatcherConfigSchema);
-const sourcesFile = SourcesFileSchema.parse(JSON.parse(readFileSync(new URL(`./${BUNDLED_SOURCES_FILE}`, import.meta.url), 'utf8')));
+const sourcesFile = parseSourcesFile(readFileSync(new URL(`./${BUNDLED_SOURCES_FILE}`, import.meta.url), 'utf8'), BUNDLED_SOURCES_FILE);
 const sqs = new SQSClient({});
 const logger = createLogger('netmix-ingest-dispatcher');
 
