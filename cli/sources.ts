@@ -1,5 +1,6 @@
 /** `netmix sources check <file>` and `netmix sources status`. */
 import { parseArgs } from 'node:util';
+import { sourceContextOf } from '../shared/ingest/ingest';
 import { readDocument } from '../shared/sources';
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time/zoned';
 import { UsageError } from './errors';
@@ -25,7 +26,7 @@ async function check(path: string, io: Io): Promise<number> {
         if (outcome.kind !== 'ok') throw new Error('unexpected 304');
         const read = readDocument(
           outcome.body,
-          { id: source.id, name: source.name, kind: source.kind, audience: source.audience, timeZone: zone, ...(source.place ? { place: source.place } : {}), ...(source.category ? { category: source.category } : {}) },
+          sourceContextOf(source, loaded.file.region.timeZone),
           {
             kind: source.fetch,
             from: startOfLocalDay(today, zone),

@@ -69,7 +69,8 @@ function emptyResult(sourceId: string): SourceRunResult {
   return { sourceId, status: 'failed', found: 0, created: 0, updated: 0, unchanged: 0, removed: 0, problems: 0, error: null, ms: 0 };
 }
 
-function contextOf(source: Source, defaultTimeZone: string): SourceContext {
+/** What normalise needs to know about `source`; its own zone, else the region's. */
+export function sourceContextOf(source: Source, defaultTimeZone: string): SourceContext {
   const context: SourceContext = {
     id: source.id,
     name: source.name,
@@ -111,7 +112,7 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
     return finish();
   }
 
-  const context = contextOf(source, options.defaultTimeZone);
+  const context = sourceContextOf(source, options.defaultTimeZone);
   const today = localDateOf(started, context.timeZone);
   const horizonEnd = addDays(today, options.horizonDays);
   const lookahead = options.refreshLookaheadDays ?? Math.floor(options.horizonDays / 2);
