@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import { TimeZoneSchema } from '../../shared/model/common';
-import { EmailSchema } from '../../shared/model/subscriber';
 import { ENV } from '../shared/env-names';
+import { MAIL_CONFIG_SHAPE } from '../shared/mail-config';
 
 /** The subscription API's environment. The signing key arrives as a secret ARN, never as a value. */
 export const SubscriptionApiConfigSchema = z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
-  [ENV.signingKeySecretArn]: z.string().startsWith('arn:'),
-  [ENV.configurationSet]: z.string().min(1),
-  [ENV.fromAddress]: EmailSchema,
-  [ENV.timeZone]: TimeZoneSchema,
-  [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),
-  [ENV.operatorName]: z.string().min(1),
-  [ENV.operatorPostalAddress]: z.string().min(5),
+  ...MAIL_CONFIG_SHAPE,
 });
 
 /** Recorded with each consent; change it when the signup wording changes. */
