@@ -35,6 +35,17 @@ export const CostSchema = z.object({
 });
 export type Cost = z.infer<typeof CostSchema>;
 
+/**
+ * How an event was read: an iCalendar feed, structured data on a page (JSON-LD, microdata,
+ * microformats, a site builder's embedded data), a per-source CSS selector recipe, a platform's
+ * JSON API, or a schedule sentence ("Meets every Wednesday, 8:30 to 10:30 a.m.").
+ */
+export const ProvenanceSchema = z.enum(['ical', 'structured-data', 'selector-recipe', 'platform-api', 'schedule-text']);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** Longest schedule sentence kept on a schedule-text event (characters). */
+export const MAX_SCHEDULE_TEXT_LENGTH = 500;
+
 /** A source that lists an event. */
 export const EventSourceRefSchema = z.object({
   id: z.string().min(1).max(64),
@@ -70,6 +81,10 @@ export const EventSchema = z.object({
   /** Why the audience was chosen, in a few words ("title mentions job seekers"). */
   audienceReason: z.string().max(200),
   category: CategorySchema,
+  /** How the event was read. */
+  provenance: ProvenanceSchema,
+  /** For `schedule-text` events, the sentence the occurrence was worked out from; else null. */
+  scheduleText: z.string().max(MAX_SCHEDULE_TEXT_LENGTH).nullable(),
   sources: z.array(EventSourceRefSchema).min(1),
   /** Hash of everything above except `id` and `sources`: a changed hash means a changed event. */
   contentHash: z.string().regex(/^[0-9a-f]{32}$/),

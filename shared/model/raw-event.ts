@@ -1,3 +1,5 @@
+import type { Provenance } from './event';
+
 /**
  * What a parser (iCalendar, HTML) yields before normalisation: one occurrence, with times already
  * resolved to instants but text, place, cost and audience still as the source wrote them.
@@ -29,6 +31,10 @@ export interface RawEvent {
   onlineUrl: string | null;
   offers: RawOffer[];
   categories: string[];
+  /** How the parser read it (see `Provenance`). */
+  provenance: Provenance;
+  /** The schedule sentence, for `schedule-text` occurrences. */
+  scheduleText?: string | null;
 }
 
 export interface RawVenue {

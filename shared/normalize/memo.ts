@@ -62,6 +62,7 @@ function sameText(a: RawEvent, b: RawEvent): boolean {
     a.uid === b.uid && a.allDay === b.allDay && a.title === b.title && a.description === b.description && a.location === b.location &&
     a.url === b.url && a.organizer === b.organizer && a.status === b.status && a.attendanceMode === b.attendanceMode &&
     a.onlineUrl === b.onlineUrl && sameStructure(a.categories, b.categories) && sameStructure(a.venue, b.venue) &&
-    sameStructure(a.geo, b.geo) && sameStructure(a.offers, b.offers)
+    sameStructure(a.geo, b.geo) && sameStructure(a.offers, b.offers) && a.provenance === b.provenance &&
+    (a.scheduleText ?? null) === (b.scheduleText ?? null)
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIanaTimeZone } from '../model/common';
-import { EventSchema, MAX_DESCRIPTION_LENGTH, type Event } from '../model/event';
+import { EventSchema, MAX_DESCRIPTION_LENGTH, MAX_SCHEDULE_TEXT_LENGTH, type Event } from '../model/event';
 import type { ParseProblem, RawEvent } from '../model/raw-event';
 import type { SourceContext } from '../model/source';
 import { addDays, localDateOfCached as localDateOf, startOfLocalDayCached as startOfLocalDay } from '../time/zoned';
@@ -126,6 +126,8 @@ function normalizeWith(raw: RawEvent, source: SourceContext, memo: NormalizeMemo
     audience: event.audience,
     audienceReason: event.audienceReason,
     category: event.category,
+    provenance: event.provenance,
+    scheduleText: event.scheduleText,
     sources: event.sources.map((ref) => ({ ...ref })),
     contentHash: template.hash.digestWith(timing),
   };
@@ -158,6 +160,8 @@ function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, mem
     description,
     cost: readCost(title, description, raw.offers, memo.descriptionWords),
     ...classification,
+    provenance: raw.provenance,
+    scheduleText: raw.scheduleText == null ? null : truncateAtWord(toSingleLine(raw.scheduleText), MAX_SCHEDULE_TEXT_LENGTH),
   };
   const key = raw.uid ?? derivedUid(title, url);
   const hash = new ContentHasher(content);

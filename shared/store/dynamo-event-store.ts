@@ -23,7 +23,9 @@ const EventItemSchema = z
     startId: z.string(),
     ttl: z.number().int(),
     removedAt: InstantSchema.optional(),
-    event: EventSchema,
+    // Items written before events carried their provenance read as structured data with no
+    // sentence; the next changed fetch rewrites them with the real value.
+    event: z.preprocess(withLegacyDefaults, EventSchema),
   })
   .refine((item) => item.id === item.event.id && item.day === item.event.startDate, {
     message: 'key attributes disagree with the event',
@@ -31,6 +33,11 @@ const EventItemSchema = z
 type EventItem = z.infer<typeof EventItemSchema>;
 
 const KEY = ['id'] as const;
+
+function withLegacyDefaults(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'provenance' in value) return value;
+  return { ...value, provenance: 'structured-data', scheduleText: null };
+}
 const SECONDS_PER_DAY = 86_400;
 
 /** Filter shared by every read: TTL deletion lags by days, so expired items are still in the table. */

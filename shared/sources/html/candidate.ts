@@ -1,3 +1,4 @@
+import type { Provenance } from '../../model/event';
 import type { ParseProblem, RawEvent, RawOffer, RawVenue } from '../../model/raw-event';
 import type { PageDate } from './dates';
 import { resolveTimes } from './dates';
@@ -29,10 +30,12 @@ export interface Candidate {
   onlineUrl: string | null;
   offers: RawOffer[];
   categories: string[];
+  /** Structured data (JSON-LD, microdata, microformats, Wix) or a selector recipe. */
+  provenance: Provenance;
 }
 
 /** A candidate with every optional field empty. */
-export function emptyCandidate(where: string): Candidate {
+export function emptyCandidate(where: string, provenance: Provenance = 'structured-data'): Candidate {
   return {
     where,
     uid: null,
@@ -53,6 +56,7 @@ export function emptyCandidate(where: string): Candidate {
     onlineUrl: null,
     offers: [],
     categories: [],
+    provenance,
   };
 }
 
@@ -92,6 +96,7 @@ export function candidateToEvent(candidate: Candidate, defaultTimeZone: string):
       onlineUrl: candidate.onlineUrl,
       offers: candidate.offers,
       categories: candidate.categories,
+      provenance: candidate.provenance,
     },
   };
 }

@@ -80,7 +80,7 @@ function readRecipeItem(
   where: string,
   context: RecipeContext,
 ): Candidate {
-  const candidate = emptyCandidate(where);
+  const candidate = emptyCandidate(where, 'selector-recipe');
   const titleElement = select(item, recipe.title);
   candidate.title = titleElement === null ? null : cleanText(titleElement.text());
   const dateElement = select(item, recipe.date);

@@ -62,6 +62,7 @@ export function toRawEvent(occurrence: Occurrence, context: BuildContext): RawEv
     onlineUrl: null,
     offers: [],
     categories: fields.categories,
+    provenance: 'ical',
   };
 }
 

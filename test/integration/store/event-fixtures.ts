@@ -31,6 +31,8 @@ export function makeEvent(
     audience: 'job-seeker',
     audienceReason: 'test',
     category: 'job-seeker-group',
+    provenance: 'ical',
+    scheduleText: null,
     sources: [{ id: 'src', name: 'Source', uid: `${key}@example.org` }],
     contentHash: hex32(`hash:${key}:${version}`),
   };

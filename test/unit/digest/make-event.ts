@@ -31,6 +31,8 @@ export function makeEvent(seed: string, overrides: Partial<Event> = {}): Event {
     audience: 'professional',
     audienceReason: 'test',
     category: 'professional-association',
+    provenance: 'ical',
+    scheduleText: null,
     sources: [{ id: 'src-a', name: 'Source A', uid: seed }],
     contentHash: hex32(`hash:${seed}`),
     ...overrides,

@@ -48,6 +48,8 @@ const rawArb: fc.Arbitrary<RawEvent> = fc.record({
   onlineUrl: maybe(fc.oneof(fc.webUrl(), hostileText)),
   offers: fc.array(offerArb, { maxLength: 3 }),
   categories: fc.array(hostileText, { maxLength: 3 }),
+  provenance: fc.constantFrom('ical' as const, 'structured-data' as const, 'selector-recipe' as const, 'platform-api' as const, 'schedule-text' as const),
+  scheduleText: maybe(hostileText),
 });
 
 describe('normalizeEvents on arbitrary raw events', () => {

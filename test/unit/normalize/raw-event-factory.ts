@@ -22,6 +22,7 @@ export function rawEvent(overrides: Partial<RawEvent> = {}): RawEvent {
     onlineUrl: null,
     offers: [],
     categories: [],
+    provenance: 'ical',
     ...overrides,
   };
 }

@@ -25,6 +25,8 @@ const TIMED: Event = {
   audience: 'job-seeker',
   audienceReason: 'title mentions networking day',
   category: 'job-seeker-group',
+  provenance: 'ical',
+  scheduleText: null,
   sources: [{ id: 'wind', name: 'WIND', uid: 'wind-1' }],
   contentHash: 'abcdefabcdefabcdefabcdefabcdefab',
 };
