@@ -61,9 +61,25 @@ export interface ParseProblem {
   where?: string;
 }
 
+/**
+ * Limits that keep one hostile document from stalling the ingest or exhausting memory. A parser
+ * that reaches one stops, keeps nothing past it, and says so in `ParseResult.budgetExceeded`.
+ */
+export interface ParseBudget {
+  /** Most occurrences one document may yield (a source's event cap). */
+  maxOccurrences: number;
+  /** Most recurrence-rule iterations over all the document's series together. */
+  maxIterations: number;
+}
+
+/** The budget a parse gets when its caller names none. */
+export const DEFAULT_PARSE_BUDGET: ParseBudget = { maxOccurrences: 5_000, maxIterations: 200_000 };
+
 export interface ParseResult {
   events: RawEvent[];
   problems: ParseProblem[];
+  /** Set when the document went over its `ParseBudget`: which limit, in a few words. */
+  budgetExceeded?: string;
   meta: {
     /** X-WR-CALNAME / NAME, or the page title. */
     calendarName?: string;
@@ -80,4 +96,6 @@ export interface ParseOptions {
   defaultTimeZone: string;
   /** URL the input came from, to resolve relative links. */
   baseUrl?: string;
+  /** Limits for this document; `DEFAULT_PARSE_BUDGET` when absent. */
+  budget?: ParseBudget;
 }
