@@ -21,6 +21,21 @@ const OriginSchema = z
   .url({ protocol: /^https$/ })
   .refine((value) => new URL(value).origin === value, { message: 'must be an https origin without path or trailing slash' });
 
+/** An ACM certificate ARN (for the API's custom domain; in the stack's own region). */
+const CertificateArnSchema = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'must be an ACM certificate ARN (arn:aws:acm:REGION:ACCOUNT:certificate/ID)');
+
+/** Days the weekly digest may go out on, as EventBridge Scheduler's cron spells them. */
+export const WEEK_DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+/** An hour of the day, 0–23, from context (a string) or cdk.json (a number). */
+const HourSchema = z.coerce
+  .number({ message: 'must be an hour from 0 to 23' })
+  .int('must be a whole hour from 0 to 23')
+  .min(0, 'must be an hour from 0 to 23')
+  .max(23, 'must be an hour from 0 to 23');
+
 export const DeploymentSettingsSchema = z
   .object({
     /** Deployment name; prefixes the stack name. */
@@ -35,12 +50,46 @@ export const DeploymentSettingsSchema = z
     fromAddress: EmailSchema,
     /** When set, the stack creates the SES domain identity (Easy DKIM + custom MAIL FROM). */
     mailDomain: DomainSchema.optional(),
+    /** The operator's own website (the digest's "about" link, CORS for a form embedded there). */
     siteOrigin: OriginSchema,
-    /** Subscribed to the operator topic when given. */
+    /**
+     * Custom domain of the subscription API (`subscribe.example.org`): every link in every mail is
+     * built on it. Without it links use the API's default `execute-api` URL.
+     */
+    apiDomain: DomainSchema.optional(),
+    /** ACM certificate for `apiDomain`, in the stack's region; required with it. */
+    apiCertificateArn: CertificateArnSchema.optional(),
+    /** Subscribed to the operator topic; required for every stage but `dev`. */
     alarmEmail: EmailSchema.optional(),
+    /** Day the weekly digest goes out, in the region's zone. */
+    digestDay: z.enum(WEEK_DAYS, { message: `must be one of ${WEEK_DAYS.join(', ')}` }).default('MON'),
+    /** Hour the weekly digest goes out (0–23, the region's zone). */
+    digestHour: HourSchema.default(7),
+    /** Hour the daily ingest runs (0–23, the region's zone); best a few hours before the digest. */
+    ingestHour: HourSchema.default(5),
+    /**
+     * Encrypt the SNS topics with a customer-managed KMS key ($1 a month; the AWS-managed SNS key
+     * cannot grant SES or CloudWatch). Off by default: see the README's cost section.
+     */
+    topicKey: z
+      .union([z.boolean(), z.enum(['true', 'false'])], { message: 'must be true or false' })
+      .transform((value) => value === true || value === 'true')
+      .default(false),
   })
   .strict()
   .superRefine((settings, ctx) => {
+    if (settings.stage !== 'dev' && settings.alarmEmail === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['alarmEmail'], message: `required for stage "${settings.stage}" (only "dev" may run without anyone hearing its alarms)` });
+    }
+    if (settings.apiDomain !== undefined && settings.apiCertificateArn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['apiCertificateArn'], message: 'required with apiDomain (an ACM certificate for that name, in the stack region)' });
+    }
+    if (settings.apiCertificateArn !== undefined && settings.apiDomain === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['apiDomain'], message: 'required with apiCertificateArn' });
+    }
+    if (settings.apiDomain !== undefined && settings.apiDomain === new URL(settings.siteOrigin).hostname) {
+      ctx.addIssue({ code: 'custom', path: ['apiDomain'], message: 'must differ from siteOrigin\'s host: the website keeps serving its own pages' });
+    }
     if (settings.mailDomain !== undefined && !settings.fromAddress.endsWith(`@${settings.mailDomain}`)) {
       // DMARC alignment (EM-02): the From domain must be the DKIM-signing domain.
       ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: 'must be an address at mailDomain' });
@@ -67,7 +116,13 @@ export const SETTING_KEYS = [
   'fromAddress',
   'mailDomain',
   'siteOrigin',
+  'apiDomain',
+  'apiCertificateArn',
   'alarmEmail',
+  'digestDay',
+  'digestHour',
+  'ingestHour',
+  'topicKey',
 ] as const;
 
 /** Settings or sources file rejected at synth. */

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Deployment } from './config';
 import { Alarms } from './constructs/alarms';
@@ -10,9 +11,10 @@ import { DigestPipeline } from './constructs/digest-pipeline';
 import { IngestPipeline } from './constructs/ingest-pipeline';
 import { acknowledgeNag } from './constructs/nag';
 import { Mail } from './constructs/mail';
-import type { NetmixFunction } from './constructs/netmix-function';
+import { StackOutputs } from './constructs/outputs';
 import { SubscriptionApi } from './constructs/subscription-api';
 import { Tables } from './constructs/tables';
+import { createDeadLetterQueue } from './constructs/work-queue';
 import { TABLE_DESIGN } from './table-design';
 
 /** Days of recurrences and future events ingest keeps. */
@@ -31,6 +33,8 @@ export class NetmixStack extends Stack {
   readonly mail: Mail;
   readonly alarms: Alarms;
   readonly signingKey: secretsmanager.Secret;
+  /** Where every failed queued or asynchronous piece of work ends. */
+  readonly deadLetters: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: NetmixStackProps) {
     super(scope, id, props);
@@ -54,25 +58,27 @@ export class NetmixStack extends Stack {
     });
     acknowledgeNag(this.signingKey, 'AwsSolutions-SMG4', 'Rotated by hand with two live key ids (the new key signs, the previous one keeps verifying links already sent, SEC-02); an automatic rotation Lambda would invalidate unsubscribe links that must work for 30+ days.');
 
-    // SES and CloudWatch publish to the encrypted topics; the AWS-managed SNS key cannot grant them.
-    const topicKey = new kms.Key(this, 'TopicKey', {
-      description: 'Netmix SNS topics (SES feedback, operator alarms)',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
-    });
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
-      topicKey.grant(new iam.ServicePrincipal(service), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    }
+    // One dead-letter queue for the whole stack, so one alarm covers every queued or asynchronous
+    // path (work queues, schedules, dispatchers' and the feedback handler's async invokes).
+    this.deadLetters = createDeadLetterQueue(this, 'DeadLetters');
+    const deadLetterQueue = this.deadLetters;
+    const topicKey = settings.topicKey ? this.createTopicKey() : undefined;
 
     this.mail = new Mail(this, 'Mail', {
       fromAddress: settings.fromAddress,
       ...(settings.mailDomain !== undefined && { mailDomain: settings.mailDomain }),
       subscribers: this.tables.subscribers,
-      topicKey,
+      ...(topicKey !== undefined && { topicKey }),
       logRetention,
+      deadLetterQueue,
     });
-    this.alarms = new Alarms(this, 'Alarms', { topicKey, ...(settings.alarmEmail !== undefined && { email: settings.alarmEmail }) });
+    this.alarms = new Alarms(this, 'Alarms', {
+      ...(topicKey !== undefined && { topicKey }),
+      ...(settings.alarmEmail !== undefined && { email: settings.alarmEmail }),
+    });
+    if (topicKey === undefined) {
+      acknowledgeNag(this.alarms.topic, 'AwsSolutions-SNS2', 'Alarm notifications carry no personal data (alarm names and states); encrypting them would need a customer-managed KMS key ($1 a month) because CloudWatch cannot use the AWS-managed SNS key. TLS-only publishing is enforced; set topicKey=true to encrypt.');
+    }
 
     this.ingest = new IngestPipeline(this, 'Ingest', {
       events: this.tables.events,
@@ -82,8 +88,22 @@ export class NetmixStack extends Stack {
       horizonDays: HORIZON_DAYS,
       siteOrigin: settings.siteOrigin,
       logRetention,
+      hour: settings.ingestHour,
+      deadLetterQueue,
     });
     const operator = { operatorName: settings.operatorName, operatorPostalAddress: settings.operatorPostalAddress };
+    this.api = new SubscriptionApi(this, 'Subscriptions', {
+      events: this.tables.events,
+      subscribers: this.tables.subscribers,
+      signingKey: this.signingKey,
+      siteOrigin: settings.siteOrigin,
+      ...(settings.apiDomain !== undefined &&
+        settings.apiCertificateArn !== undefined && { customDomain: { name: settings.apiDomain, certificateArn: settings.apiCertificateArn } }),
+      timeZone,
+      ...operator,
+      logRetention,
+    });
+    this.mail.grantSend(this.api.handler);
     this.digest = new DigestPipeline(this, 'Digest', {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
@@ -91,37 +111,46 @@ export class NetmixStack extends Stack {
       signingKey: this.signingKey,
       mail: this.mail,
       timeZone,
-      siteOrigin: settings.siteOrigin,
+      linkOrigin: this.api.linkOrigin,
       ...operator,
       logRetention,
+      schedule: { weekDay: settings.digestDay, hour: settings.digestHour },
+      deadLetterQueue,
     });
-    this.api = new SubscriptionApi(this, 'Subscriptions', {
-      events: this.tables.events,
-      subscribers: this.tables.subscribers,
-      signingKey: this.signingKey,
-      siteOrigin: settings.siteOrigin,
-      timeZone,
-      ...operator,
-      logRetention,
-    });
-    this.mail.grantSend(this.api.handler);
 
-    const functions: [string, NetmixFunction][] = [
-      ['IngestDispatcher', this.ingest.dispatcher],
-      ['IngestWorker', this.ingest.worker],
-      ['DigestDispatcher', this.digest.dispatcher],
-      ['DigestWorker', this.digest.worker],
-      ['SubscriptionApi', this.api.handler],
-      ['SesFeedback', this.mail.feedback],
-    ];
-    for (const [name, fn] of functions) {
-      this.alarms.onErrors(`${name}Errors`, fn);
+    for (const fn of [this.ingest.dispatcher, this.ingest.worker, this.digest.dispatcher, this.digest.worker, this.api.handler, this.mail.feedback]) {
       acknowledgeNag(fn.fn, 'AwsSolutions-L1', 'Pinned to Node.js 22 on purpose: the project is built and tested for Node 22 (stack-notes.md); moving to 24 is a tested upgrade, not a side effect of a CDK bump.');
     }
-    this.alarms.onDeadLetters('IngestDeadLetters', this.ingest.work.deadLetterQueue);
-    this.alarms.onDeadLetters('IngestDispatchDeadLetters', this.ingest.trigger.deadLetterQueue);
-    this.alarms.onDeadLetters('DigestDeadLetters', this.digest.work.deadLetterQueue);
-    this.alarms.onDeadLetters('DigestDispatchDeadLetters', this.digest.trigger.deadLetterQueue);
-    this.alarms.onDeadLetters('FeedbackDeadLetters', this.mail.feedbackDeadLetters);
+    // Queued and asynchronous work that fails ends in the dead-letter queue, so one alarm hears it;
+    // the API is invoked synchronously, so its errors need their own. Each alarm is a fixed monthly
+    // cost (README "What it costs"): four, chosen to miss nothing.
+    this.alarms.onDeadLetters('DeadLetters', deadLetterQueue);
+    this.alarms.onErrors('SubscriptionApiErrors', this.api.handler);
+
+    new StackOutputs(this, 'Outputs', { stack: this, settings });
+  }
+
+  /**
+   * A customer-managed key for the SNS topics (SES and CloudWatch cannot use SNS's AWS-managed
+   * key). Each service may use it only for this account's resources (confused-deputy guard).
+   */
+  private createTopicKey(): kms.Key {
+    const key = new kms.Key(this, 'TopicKey', {
+      description: 'Netmix SNS topics (SES feedback, operator alarms)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal(service)],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+    }
+    return key;
   }
 }

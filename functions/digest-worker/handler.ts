@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { senderAddress } from '../../shared/digest/sender';
 import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-store';
@@ -28,11 +29,11 @@ const worker = createDigestWorker({
     subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
     deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
     mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
-    links: createLinkBuilder(config[ENV.siteOrigin], keys),
+    links: createLinkBuilder(config[ENV.linkOrigin], keys),
     clock: systemClock,
   },
   config: {
-    from: config[ENV.fromAddress],
+    from: senderAddress(config[ENV.operatorName], config[ENV.fromAddress]),
     operator: { name: config[ENV.operatorName], postalAddress: config[ENV.operatorPostalAddress] },
     windowDays: 7,
     timeZone: config[ENV.timeZone],

@@ -14,6 +14,8 @@ export const ENV = {
   fromAddress: 'NETMIX_FROM_ADDRESS',
   timeZone: 'NETMIX_TIME_ZONE',
   siteOrigin: 'NETMIX_SITE_ORIGIN',
+  /** Origin of the subscription API, on which every link in a mail is built. */
+  linkOrigin: 'NETMIX_LINK_ORIGIN',
   operatorName: 'NETMIX_OPERATOR_NAME',
   operatorPostalAddress: 'NETMIX_OPERATOR_POSTAL_ADDRESS',
   horizonDays: 'NETMIX_HORIZON_DAYS',

@@ -12,7 +12,7 @@ export const MAIL_CONFIG_SHAPE = {
   [ENV.configurationSet]: z.string().min(1),
   [ENV.fromAddress]: EmailSchema,
   [ENV.timeZone]: TimeZoneSchema,
-  [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),
+  [ENV.linkOrigin]: z.url({ protocol: /^https$/ }),
   [ENV.operatorName]: z.string().min(1),
   [ENV.operatorPostalAddress]: z.string().min(5),
 };

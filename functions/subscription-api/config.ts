@@ -7,6 +7,8 @@ export const SubscriptionApiConfigSchema = z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
   ...MAIL_CONFIG_SHAPE,
+  /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */
+  [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),
 });
 
 /** Recorded with each consent; change it when the signup wording changes. */

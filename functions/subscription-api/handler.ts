@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { handle } from 'hono/aws-lambda';
+import { senderAddress } from '../../shared/digest/sender';
 import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
@@ -28,11 +29,11 @@ const app = createSubscriptionApp({
   subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
   events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
   mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
-  links: createLinkBuilder(config[ENV.siteOrigin], keys),
+  links: createLinkBuilder(config[ENV.linkOrigin], keys),
   keys,
   clock: systemClock,
   operator: { name: config[ENV.operatorName], postalAddress: config[ENV.operatorPostalAddress] },
-  from: config[ENV.fromAddress],
+  from: senderAddress(config[ENV.operatorName], config[ENV.fromAddress]),
   siteOrigin: config[ENV.siteOrigin],
   timeZone: config[ENV.timeZone],
   formVersion: FORM_VERSION,

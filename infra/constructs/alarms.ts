@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -16,12 +17,17 @@ export const BOUNCE_RATE_THRESHOLD = 0.02;
 export const COMPLAINT_RATE_THRESHOLD = 0.0008;
 
 export interface AlarmsProps {
-  topicKey: kms.IKey;
+  /** Encrypts the topic when given; alarm notifications carry no personal data, so it is optional. */
+  topicKey?: kms.IKey;
   /** Subscribed to the operator topic when given. */
   email?: string;
 }
 
-/** The operator topic and the alarms that feed it: dead letters, function errors, SES reputation. */
+/**
+ * The operator topic and the alarms that feed it: dead letters, API errors, SES reputation. The
+ * topic's policy names CloudWatch as a publisher (from this account's alarms only): a topic policy
+ * replaces SNS's default one, so without that statement no alarm would ever reach anyone.
+ */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   private readonly action: actions.SnsAction;
@@ -30,9 +36,22 @@ export class Alarms extends Construct {
     super(scope, id);
     this.topic = new sns.Topic(this, 'OperatorTopic', {
       displayName: 'Netmix operator alarms',
-      masterKey: props.topicKey,
+      ...(props.topicKey !== undefined && { masterKey: props.topicKey }),
       enforceSSL: true,
     });
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
     if (props.email !== undefined) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     this.action = new actions.SnsAction(this.topic);
 
@@ -56,7 +75,7 @@ export class Alarms extends Construct {
     this.add(id, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), 0, 'Messages in a dead-letter queue: see the runbook for redrive');
   }
 
-  /** Alarms on any invocation error of `fn`. */
+  /** Alarms on any invocation error of `fn` (for synchronous callers; queued work ends in a DLQ). */
   onErrors(id: string, fn: NetmixFunction): void {
     this.add(id, fn.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 0, `Errors in ${fn.fn.node.path}`);
   }

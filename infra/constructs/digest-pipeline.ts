@@ -3,6 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env-names';
 import type { Mail } from './mail';
@@ -26,13 +27,18 @@ export interface DigestPipelineProps {
   signingKey: secretsmanager.ISecret;
   mail: Mail;
   timeZone: string;
-  siteOrigin: string;
+  /** Origin of the subscription API: every link in a digest is built on it. */
+  linkOrigin: string;
   operatorName: string;
   operatorPostalAddress: string;
   logRetention: logs.RetentionDays;
+  /** When the weekly run starts, in `timeZone`. */
+  schedule: { weekDay: string; hour: number };
+  /** The stack's dead-letter queue. */
+  deadLetterQueue?: sqs.Queue;
 }
 
-/** Weekly, Monday 07:00 local: dispatcher → SQS messages of subscriber batches → worker → SES. */
+/** Weekly at the configured day and hour (Monday 07:00 local by default): dispatcher → SQS messages of subscriber batches → worker → SES. */
 export class DigestPipeline extends Construct {
   readonly dispatcher: NetmixFunction;
   readonly worker: NetmixFunction;
@@ -41,7 +47,8 @@ export class DigestPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: DigestPipelineProps) {
     super(scope, id);
-    this.work = new WorkQueue(this, 'Work', { workerTimeout: DIGEST_WORKER_TIMEOUT });
+    const deadLetters = props.deadLetterQueue === undefined ? {} : { deadLetterQueue: props.deadLetterQueue };
+    this.work = new WorkQueue(this, 'Work', { workerTimeout: DIGEST_WORKER_TIMEOUT, ...deadLetters });
 
     this.dispatcher = new NetmixFunction(this, 'Dispatcher', {
       name: 'digest-dispatcher',
@@ -62,7 +69,7 @@ export class DigestPipeline extends Construct {
       logRetention: props.logRetention,
       environment: {
         [ENV.timeZone]: props.timeZone,
-        [ENV.siteOrigin]: props.siteOrigin,
+        [ENV.linkOrigin]: props.linkOrigin,
         [ENV.operatorName]: props.operatorName,
         [ENV.operatorPostalAddress]: props.operatorPostalAddress,
       },
@@ -82,9 +89,10 @@ export class DigestPipeline extends Construct {
 
     this.trigger = new ScheduledDispatch(this, 'Weekly', {
       dispatcher: this.dispatcher,
-      cron: { minute: '0', hour: '7', weekDay: 'MON' },
+      cron: { minute: '0', hour: String(props.schedule.hour), weekDay: props.schedule.weekDay },
       timeZone: props.timeZone,
       description: 'Netmix weekly digest',
+      ...deadLetters,
     });
   }
 }

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUNDLED_SOURCES_FILE, ENV } from '../../functions/shared/env-names';
 import { NetmixFunction } from './netmix-function';
@@ -27,9 +28,13 @@ export interface IngestPipelineProps {
   /** The operator's site, named as the contact in the fetcher's User-Agent. */
   siteOrigin: string;
   logRetention: logs.RetentionDays;
+  /** Hour of the daily run, in `timeZone`. */
+  hour: number;
+  /** The stack's dead-letter queue. */
+  deadLetterQueue?: sqs.Queue;
 }
 
-/** Daily at 05:00 local: dispatcher → one SQS message per source → worker (partial batch failures). */
+/** Daily at the configured hour (05:00 local by default): dispatcher → one SQS message per source → worker (partial batch failures). */
 export class IngestPipeline extends Construct {
   readonly dispatcher: NetmixFunction;
   readonly worker: NetmixFunction;
@@ -38,7 +43,8 @@ export class IngestPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestPipelineProps) {
     super(scope, id);
-    this.work = new WorkQueue(this, 'Work', { workerTimeout: INGEST_WORKER_TIMEOUT });
+    const deadLetters = props.deadLetterQueue === undefined ? {} : { deadLetterQueue: props.deadLetterQueue };
+    this.work = new WorkQueue(this, 'Work', { workerTimeout: INGEST_WORKER_TIMEOUT, ...deadLetters });
 
     const sourcesFile = props.sourcesFilePath;
     this.dispatcher = new NetmixFunction(this, 'Dispatcher', {
@@ -71,9 +77,10 @@ export class IngestPipeline extends Construct {
 
     this.trigger = new ScheduledDispatch(this, 'Daily', {
       dispatcher: this.dispatcher,
-      cron: { minute: '0', hour: '5' },
+      cron: { minute: '0', hour: String(props.hour) },
       timeZone: props.timeZone,
       description: 'Netmix daily ingest',
+      ...deadLetters,
     });
   }
 }

@@ -22,8 +22,11 @@ export interface MailProps {
   /** Domain to verify with Easy DKIM and a custom MAIL FROM; without it the identity is managed outside. */
   mailDomain?: string;
   subscribers: dynamodb.Table;
-  topicKey: kms.IKey;
+  /** Encrypts the feedback topic when given (a customer-managed key: SES cannot use SNS's own). */
+  topicKey?: kms.IKey;
   logRetention: logs.RetentionDays;
+  /** The stack's dead-letter queue; a queue of its own when absent. */
+  deadLetterQueue?: sqs.Queue;
 }
 
 /**
@@ -63,15 +66,20 @@ export class Mail extends Construct {
 
     this.feedbackTopic = new sns.Topic(this, 'FeedbackTopic', {
       displayName: 'Netmix SES bounces and complaints',
-      masterKey: props.topicKey,
+      ...(props.topicKey !== undefined && { masterKey: props.topicKey }),
       enforceSSL: true,
     });
+    if (props.topicKey === undefined) {
+      acknowledgeNag(this.feedbackTopic, 'AwsSolutions-SNS2', 'Encryption at rest needs a customer-managed KMS key here ($1 a month, the largest fixed cost of a small deployment; README "What it costs"): SES cannot publish to a topic under the AWS-managed SNS key. Messages are TLS-only (enforceSSL), delivered at once to one Lambda and not kept; set topicKey=true to encrypt.');
+    }
+    // The SNS event destination adds the statement that lets SES publish, scoped to this account
+    // and this configuration set (aws:SourceAccount, aws:SourceArn): asserted in the infra tests.
     this.configurationSet.addEventDestination('Feedback', {
       destination: ses.EventDestination.snsTopic(this.feedbackTopic),
       events: FEEDBACK_EVENTS,
     });
 
-    this.feedbackDeadLetters = createDeadLetterQueue(this, 'FeedbackDeadLetters');
+    this.feedbackDeadLetters = props.deadLetterQueue ?? createDeadLetterQueue(this, 'FeedbackDeadLetters');
     this.feedback = new NetmixFunction(this, 'Feedback', {
       name: 'ses-feedback',
       description: 'Stops delivery to addresses that hard-bounced or complained',

@@ -15,6 +15,8 @@ export interface ScheduledDispatchProps {
   cron: { minute: string; hour: string; weekDay?: string };
   timeZone: string;
   description: string;
+  /** The stack's dead-letter queue; a queue of its own when absent. */
+  deadLetterQueue?: sqs.Queue;
 }
 
 /**
@@ -28,7 +30,7 @@ export class ScheduledDispatch extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledDispatchProps) {
     super(scope, id);
-    this.deadLetterQueue = createDeadLetterQueue(this, 'DeadLetters');
+    this.deadLetterQueue = props.deadLetterQueue ?? createDeadLetterQueue(this, 'DeadLetters');
     // A role of our own rather than the stack-wide one LambdaInvoke would share between schedules.
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     acknowledgeNag(role, `AwsSolutions-IAM5[Resource::${nagArnOf(props.dispatcher.fn)}:*]`, 'LambdaInvoke grants invoke on this one function and its versions/aliases (the ":*" suffix); nothing else.');

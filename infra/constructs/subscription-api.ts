@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -23,6 +24,8 @@ export interface SubscriptionApiProps {
   subscribers: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
+  /** A custom domain for the API and its certificate; without it links use the default URL. */
+  customDomain?: { name: string; certificateArn: string };
   operatorName: string;
   operatorPostalAddress: string;
   timeZone: string;
@@ -33,6 +36,13 @@ export interface SubscriptionApiProps {
 export class SubscriptionApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly handler: NetmixFunction;
+  /**
+   * Where the API answers, as an https origin: `https://<customDomain>` or the API's default
+   * `execute-api` URL. Every link in every mail is built on it, `List-Unsubscribe` included.
+   */
+  readonly linkOrigin: string;
+  /** The custom domain, when one is configured (its regional target is a stack output). */
+  readonly domainName?: apigw.DomainName;
 
   constructor(scope: Construct, id: string, props: SubscriptionApiProps) {
     super(scope, id);
@@ -53,9 +63,18 @@ export class SubscriptionApi extends Construct {
       .bindTable(ENV.eventsTable, props.events, 'read')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 
+    if (props.customDomain !== undefined) {
+      this.domainName = new apigw.DomainName(this, 'DomainName', {
+        domainName: props.customDomain.name,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+    }
     this.api = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Netmix subscriptions',
       createDefaultStage: false,
+      // With a custom domain, links reach the API only through it: one public name to keep.
+      disableExecuteApiEndpoint: props.customDomain !== undefined,
       defaultIntegration: new HttpLambdaIntegration('App', this.handler.fn),
       corsPreflight: {
         allowOrigins: [props.siteOrigin],
@@ -68,6 +87,7 @@ export class SubscriptionApi extends Construct {
     this.api.addStage('PublicStage', {
       stageName: '$default',
       autoDeploy: true,
+      ...(this.domainName !== undefined && { domainMapping: { domainName: this.domainName } }),
       throttle: { rateLimit: API_RATE_LIMIT, burstLimit: API_BURST_LIMIT },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
@@ -86,12 +106,11 @@ export class SubscriptionApi extends Construct {
         ),
       },
     });
+    // The default stage `$default` answers at the API's root, so the endpoint is the whole origin.
+    this.linkOrigin = props.customDomain === undefined ? this.api.apiEndpoint : `https://${props.customDomain.name}`;
+    this.handler.setEnvironment({ [ENV.linkOrigin]: this.linkOrigin });
     acknowledgeNag(this.api, 'AwsSolutions-APIG4', 'Public signup and one-click unsubscribe (RFC 8058 forbids login); state-changing routes are authorised by signed, expiring link tokens checked in the handler.');
     acknowledgeNag(this.api, 'AwsSolutions-COG4', 'Subscribers have no accounts; a Cognito authoriser would break one-click unsubscribe. Link tokens authorise instead.');
   }
 
-  /** The API's URL. */
-  get url(): string {
-    return this.api.apiEndpoint;
-  }
 }

@@ -24,6 +24,8 @@ export interface WorkQueueProps {
   /** Timeout of the worker that consumes the queue. */
   workerTimeout: Duration;
   retentionPeriod?: Duration;
+  /** The stack's dead-letter queue; a queue of its own when absent. */
+  deadLetterQueue?: sqs.Queue;
 }
 
 /**
@@ -36,7 +38,7 @@ export class WorkQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkQueueProps) {
     super(scope, id);
-    this.deadLetterQueue = createDeadLetterQueue(this, 'DeadLetters');
+    this.deadLetterQueue = props.deadLetterQueue ?? createDeadLetterQueue(this, 'DeadLetters');
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -39,6 +39,29 @@ describe('loadDeployment', () => {
     expect(() => load({ sourcesFile: 'package.json' })).toThrow(/invalid sources file/);
   });
 
+  it('requires an alarm email for every stage but dev', () => {
+    expect(() => load({ alarmEmail: undefined })).toThrow(/alarmEmail \(context "alarmEmail" or NETMIX_ALARM_EMAIL\): required for stage "test"/);
+    expect(load({ stage: 'dev', alarmEmail: undefined }).settings.alarmEmail).toBeUndefined();
+  });
+
+  it('wants an API domain and its certificate together, the certificate as an ACM ARN', () => {
+    expect(() => load({ apiDomain: 'subscribe.example.org' })).toThrow(/apiCertificateArn .*required with apiDomain/);
+    expect(() => load({ apiCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' })).toThrow(/apiDomain .*required with apiCertificateArn/);
+    expect(() => load({ apiDomain: 'subscribe.example.org', apiCertificateArn: 'my-cert' })).toThrow(/apiCertificateArn .*must be an ACM certificate ARN/);
+    expect(() => load({ apiDomain: 'netmix.example.org', apiCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' })).toThrow(/apiDomain .*must differ from siteOrigin/);
+  });
+
+  it('reads the digest day and hours, with defaults, and names a bad one', () => {
+    const defaults = load({}).settings;
+    expect([defaults.digestDay, defaults.digestHour, defaults.ingestHour]).toEqual(['MON', 7, 5]);
+    const chosen = load({ digestDay: 'THU', digestHour: '18', ingestHour: '0' }).settings;
+    expect([chosen.digestDay, chosen.digestHour, chosen.ingestHour]).toEqual(['THU', 18, 0]);
+    expect(() => load({ digestDay: 'Monday' })).toThrow(/digestDay \(context "digestDay" or NETMIX_DIGEST_DAY\): must be one of MON, TUE/);
+    expect(() => load({ digestHour: '24' })).toThrow(/digestHour .*must be an hour from 0 to 23/);
+    expect(() => load({ ingestHour: '7.5' })).toThrow(/ingestHour .*whole hour/);
+    expect(() => load({ topicKey: 'yes' })).toThrow(/topicKey .*must be true or false/);
+  });
+
   it('maps setting keys to NETMIX_ environment names', () => {
     expect(envNameOf('siteOrigin')).toBe('NETMIX_SITE_ORIGIN');
     expect(envNameOf('stage')).toBe('NETMIX_STAGE');

@@ -42,6 +42,10 @@ const RefSchema = z.union([
   z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.string()]) }).transform((value) => value['Fn::GetAtt'][0]),
 ]);
 
+const PolicySchema = z.object({
+  Statement: z.array(z.object({ Effect: z.string(), Principal: z.unknown().optional(), Action: z.unknown(), Condition: z.unknown().optional() }).loose()),
+});
+
 const outdir = mkdtempSync(join(tmpdir(), 'netmix-cdk-'));
 afterAll(() => {
   rmSync(outdir, { recursive: true, force: true });
@@ -61,7 +65,7 @@ beforeAll(() => {
   const json: unknown = assembly.getStackByName(stack.stackName).template;
   template = Template.fromJSON(z.record(z.string(), z.unknown()).parse(json));
   resources = ResourcesSchema.parse(z.object({ Resources: z.unknown() }).parse(json).Resources);
-}, 120_000);
+}, 300_000);
 
 describe('cdk-nag AwsSolutions', () => {
   it('synthesises with no unacknowledged finding (errors and warnings both fail synth)', () => {
@@ -89,7 +93,7 @@ describe('cdk-nag AwsSolutions', () => {
     for (const { reason } of acknowledgements) expect(reason.trim().length).toBeGreaterThanOrEqual(40);
     // The acknowledged rules are exactly the ones argued for in the constructs, nothing broader.
     const rules = new Set(acknowledgements.map(({ id }) => id.replace(/^AwsSolutions::/, '').replace(/\[.*$/, '')));
-    expect([...rules].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG4', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
+    expect([...rules].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG4', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SNS2', 'AwsSolutions-SQS3']);
     // IAM5 is acknowledged only finding by finding, never for a whole role.
     for (const { id } of acknowledgements.filter((a) => a.id.includes('IAM5'))) expect(id).toMatch(/IAM5\[Resource::.+\]$/);
   });
@@ -138,8 +142,8 @@ describe('tables', () => {
 describe('queues', () => {
   it('encrypts every queue and denies non-TLS access to it', () => {
     const queues = ofType('AWS::SQS::Queue');
-    // ingest + digest work queues and their DLQs, two dispatch DLQs, the feedback DLQ.
-    expect(queues).toHaveLength(7);
+    // The ingest and digest work queues and the stack's one dead-letter queue.
+    expect(queues).toHaveLength(3);
     for (const [, queue] of queues) expect(queue['SqsManagedSseEnabled']).toBe(true);
     const tlsDenied = new Set(
       ofType('AWS::SQS::QueuePolicy')
@@ -149,14 +153,17 @@ describe('queues', () => {
     for (const [id] of queues) expect(tlsDenied.has(id), id).toBe(true);
   });
 
-  it('redrives both work queues to a DLQ after at least 5 receives', () => {
+  it('redrives both work queues to the one DLQ after at least 5 receives', () => {
     const redriven = ofType('AWS::SQS::Queue').filter(([, queue]) => queue['RedrivePolicy'] !== undefined);
     expect(redriven).toHaveLength(2);
+    const targets = new Set<string>();
     for (const [, queue] of redriven) {
       const policy = z.object({ maxReceiveCount: z.number(), deadLetterTargetArn: RefSchema }).parse(queue['RedrivePolicy']);
       expect(policy.maxReceiveCount).toBeGreaterThanOrEqual(5);
       expect(resources[policy.deadLetterTargetArn]?.Type).toBe('AWS::SQS::Queue');
+      targets.add(policy.deadLetterTargetArn);
     }
+    expect([...targets]).toEqual([stack.getLogicalId(stack.deadLetters.node.defaultChild as sqs.CfnQueue)]);
   });
 
   it('reports partial batch failures, bounds concurrency and keeps visibility ≥ 6 × the worker timeout', () => {
@@ -174,7 +181,7 @@ describe('queues', () => {
 });
 
 describe('schedules', () => {
-  it('runs ingest daily and the digest on Monday 07:00, in the region zone, with retries and a DLQ', () => {
+  it('runs ingest daily at 05:00 and the digest on Monday 07:00 (the defaults), in the region zone, with retries and a DLQ', () => {
     const schedules = ofType('AWS::Scheduler::Schedule');
     expect(schedules.map(([, schedule]) => schedule['ScheduleExpression']).sort()).toEqual(['cron(0 5 * * ? *)', 'cron(0 7 ? * MON *)']);
     for (const [, schedule] of schedules) {
@@ -208,7 +215,7 @@ describe('mail', () => {
     expect(configurationSet['TrackingOptions']).toBeUndefined();
   });
 
-  it('publishes only bounces and complaints, to an encrypted topic', () => {
+  it('publishes only bounces and complaints, to a topic whose policy lets this configuration set publish', () => {
     const destinations = ofType('AWS::SES::ConfigurationSetEventDestination');
     expect(destinations).toHaveLength(1);
     const destination = z
@@ -219,7 +226,14 @@ describe('mail', () => {
     expect(types.sort()).toEqual(['BOUNCE', 'COMPLAINT']);
     expect(types).not.toContain('OPEN');
     expect(types).not.toContain('CLICK');
-    expect(resources[destination.SnsDestination.TopicARN]?.Properties?.['KmsMasterKeyId']).toBeDefined();
+    const publishers = ofType('AWS::SNS::TopicPolicy')
+      .filter(([, policy]) => z.array(RefSchema).parse(policy['Topics']).includes(destination.SnsDestination.TopicARN))
+      .flatMap(([, policy]) => PolicySchema.parse(policy['PolicyDocument']).Statement)
+      .filter((statement) => statement.Effect === 'Allow');
+    expect(publishers).toHaveLength(1);
+    expect(publishers[0]).toMatchObject({ Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' });
+    expect(JSON.stringify(publishers[0]?.Condition).toLowerCase()).toContain('"aws:sourceaccount":"123456789012"');
+    expect(JSON.stringify(publishers[0]?.Condition)).toContain(':configuration-set/');
   });
 
   it('creates the domain identity with 2048-bit Easy DKIM and a custom MAIL FROM that fails closed', () => {
@@ -231,10 +245,12 @@ describe('mail', () => {
     });
   });
 
-  it('encrypts every topic and denies non-TLS publishing', () => {
+  it('denies non-TLS publishing on every topic, and (by default) spends no KMS key on them', () => {
     const topics = ofType('AWS::SNS::Topic');
     expect(topics).toHaveLength(2);
-    for (const [, topic] of topics) expect(topic['KmsMasterKeyId']).toBeDefined();
+    // topicKey=true encrypts them (test/infra/deployment-settings.test.ts); the default saves $1 a month.
+    for (const [, topic] of topics) expect(topic['KmsMasterKeyId']).toBeUndefined();
+    expect(ofType('AWS::KMS::Key')).toHaveLength(0);
     const tlsDenied = ofType('AWS::SNS::TopicPolicy')
       .filter(([, policy]) => JSON.stringify(policy['PolicyDocument']).includes('"aws:SecureTransport":"false"'))
       .flatMap(([, policy]) => z.array(RefSchema).parse(policy['Topics']));
@@ -254,13 +270,38 @@ describe('alarms', () => {
     expect(bounce?.Namespace).toBe('AWS/SES');
   });
 
-  it('alarms on every DLQ and every function, all to the operator topic', () => {
+  it('alarms on the dead-letter queue and the API errors: four alarms, all to the operator topic', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => AlarmSchema.parse(alarm));
-    expect(alarms.filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(5);
-    expect(alarms.filter((alarm) => alarm.MetricName === 'Errors')).toHaveLength(6);
+    expect(alarms).toHaveLength(4);
+    expect(alarms.filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    expect(alarms.filter((alarm) => alarm.MetricName === 'Errors')).toHaveLength(1);
     const topics = new Set(alarms.flatMap((alarm) => alarm.AlarmActions));
     expect(topics.size).toBe(1);
     expect(resources[[...topics][0] ?? '']?.Properties?.['DisplayName']).toBe('Netmix operator alarms');
+  });
+
+  it('sends every queued or asynchronous failure to the one alarmed dead-letter queue', () => {
+    const dlq = stack.getLogicalId(stack.deadLetters.node.defaultChild as sqs.CfnQueue);
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, schedule]) => z.object({ DeadLetterConfig: z.object({ Arn: RefSchema }) }).loose().parse(schedule['Target']).DeadLetterConfig.Arn);
+    const invokes = ofType('AWS::Lambda::EventInvokeConfig').map(([, config]) => z.object({ OnFailure: z.object({ Destination: RefSchema }) }).parse(config['DestinationConfig']).OnFailure.Destination);
+    const snsDlqs = ofType('AWS::SNS::Subscription').filter(([, subscription]) => subscription['Protocol'] === 'lambda').map(([, subscription]) => z.object({ deadLetterTargetArn: RefSchema }).parse(subscription['RedrivePolicy']).deadLetterTargetArn);
+    expect(new Set([...schedules, ...invokes, ...snsDlqs])).toEqual(new Set([dlq]));
+    const alarmed = ofType('AWS::CloudWatch::Alarm').flatMap(([, alarm]) => z.array(z.object({ Name: z.string(), Value: RefSchema.or(z.unknown()) })).parse(alarm['Dimensions'] ?? []));
+    expect(JSON.stringify(alarmed)).toContain(dlq);
+  });
+
+  it("lets CloudWatch alarms of this account publish to the operator topic (a topic policy replaces SNS's default)", () => {
+    const [operatorTopic] = ofType('AWS::SNS::Topic').find(([, topic]) => topic['DisplayName'] === 'Netmix operator alarms') ?? [];
+    const statements = ofType('AWS::SNS::TopicPolicy')
+      .filter(([, policy]) => z.array(RefSchema).parse(policy['Topics']).includes(operatorTopic ?? ''))
+      .flatMap(([, policy]) => PolicySchema.parse(policy['PolicyDocument']).Statement);
+    const allow = statements.filter((statement) => statement.Effect === 'Allow');
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
+    expect(JSON.stringify(allow[0]?.Condition)).toContain('"aws:SourceAccount":"123456789012"');
+    expect(JSON.stringify(allow[0]?.Condition)).toContain(':alarm:*');
+    // And the email subscription is there.
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
   });
 });
 
@@ -275,6 +316,30 @@ describe('subscription API', () => {
 
   it('allows only the site origin', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://netmix.example.org'] } });
+  });
+});
+
+describe('links', () => {
+  it("builds every mail's links on the API's own URL, not on the operator's website", () => {
+    const api = ofType('AWS::ApiGatewayV2::Api')[0]?.[0] ?? '';
+    const linkOrigins = ofType('AWS::Lambda::Function').flatMap(([, fn]) => {
+      const variables = z.object({ Variables: z.record(z.string(), z.unknown()) }).parse(fn['Environment']).Variables;
+      return variables['NETMIX_LINK_ORIGIN'] === undefined ? [] : [variables['NETMIX_LINK_ORIGIN']];
+    });
+    // The digest worker and the subscription API build links.
+    expect(linkOrigins).toEqual([{ 'Fn::GetAtt': [api, 'ApiEndpoint'] }, { 'Fn::GetAtt': [api, 'ApiEndpoint'] }]);
+  });
+
+  it('prints the link origin, the sign-up URL, the operator topic, the DLQ, the tables and the DNS SES needs', () => {
+    const outputs = z.record(z.string(), z.object({ Value: z.unknown() }).loose()).parse(template.toJSON()['Outputs']);
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['DeadLetterQueueUrl', 'DeliveriesTable', 'EventsTable', 'LinkOrigin', 'OperatorTopicArn', 'SesDnsRecords', 'SignupUrl', 'SigningKeySecretArn', 'SourcesTable', 'SubscribersTable'].sort(),
+    );
+    const dns = JSON.stringify(outputs['SesDnsRecords']?.Value);
+    expect(dns).toContain('MX bounce.mail.example.org 10 feedback-smtp.us-east-1.amazonses.com');
+    expect(dns).toContain('v=spf1 include:amazonses.com ~all');
+    expect(dns).toContain('_dmarc.mail.example.org');
+    expect(dns.match(/CNAME /g)).toHaveLength(3);
   });
 });
 
