@@ -8,6 +8,7 @@ const ParsedMailSchema = z.object({
   html: z.union([z.string(), z.literal(false)]).optional(),
   headerLines: z.array(z.object({ key: z.string(), line: z.string() })),
   replyTo: z.object({ text: z.string() }).optional(),
+  from: z.object({ value: z.array(z.object({ name: z.string(), address: z.string().optional() }).loose().transform(({ name, address }) => ({ name, address }))) }).optional(),
   to: z.object({ text: z.string() }).optional(),
   bcc: z.unknown().optional(),
 });
