@@ -15,7 +15,8 @@ commands:
   sources status             show each stored source's health (local DynamoDB under .netmix/)
   ingest [--sources FILE]    run the ingest job against the local store
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
-  start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)`;
+  start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)
+  smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -33,6 +34,8 @@ async function lazy(name: string): Promise<Command | undefined> {
       return (await import('./send-digests')).runSendDigests;
     case 'start':
       return (await import('./start')).runStart;
+    case 'smoke':
+      return (await import('./smoke')).runSmoke;
     default:
       return undefined;
   }
