@@ -5,6 +5,7 @@
 import { createSesMailer } from '../shared/digest/ses-mailer';
 import type { Operator } from '../shared/digest/render';
 import { createLocalSesClient } from '../shared/local/aws-clients';
+import { onPreferredPort } from '../shared/local/preferred-port';
 import { startSesLocal, type SesLocal } from '../shared/local/ses-local';
 import type { Mailer } from '../shared/ports';
 import { createSubscriptionApp } from '../shared/subscriptions/app';
@@ -28,20 +29,6 @@ export interface LocalStack {
   links: LinkBuilder;
   api: ServedApp;
   stop(): Promise<void>;
-}
-
-function inUse(error: unknown): boolean {
-  return error instanceof Error && ('code' in error ? error.code === 'EADDRINUSE' : /EADDRINUSE/.test(error.message));
-}
-
-/** Tries the port a person can remember first, then any free one. */
-async function onPreferredPort<T>(start: (port?: number) => Promise<T>, port: number): Promise<T> {
-  try {
-    return await start(port);
-  } catch (error) {
-    if (inUse(error)) return start();
-    throw error;
-  }
 }
 
 export async function startLocalStack(options: { timeZone: string; io: Io }): Promise<LocalStack> {

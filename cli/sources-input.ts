@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { buildUserAgent, createFetcher, type Fetcher } from '../shared/fetch';
+import { onPreferredPort } from '../shared/local/preferred-port';
 import type { Source, SourcesFile } from '../shared/model/source';
 import { parseSourcesFile } from '../shared/sources/sources-file';
 import { localDateOf } from '../shared/time/zoned';
@@ -23,12 +24,7 @@ export interface LoadedSources {
 }
 
 async function serveSample(today: () => string): Promise<SampleRegionServer> {
-  try {
-    return await serveSampleRegion({ port: Number(new URL(SAMPLE_ORIGIN).port), today });
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') return serveSampleRegion({ today });
-    throw error;
-  }
+  return onPreferredPort((port) => serveSampleRegion(port === undefined ? { today } : { port, today }), Number(new URL(SAMPLE_ORIGIN).port));
 }
 
 /** Reads and validates `path`; serves the sample region if any source points at it; builds the fetcher. */
