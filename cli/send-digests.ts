@@ -1,18 +1,27 @@
 /** `netmix send-digests [--date YYYY-MM-DD] [--dry-run]`: this week's digests from the local store. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sendDigests, type DigestRunSummary } from '../shared/digest/send-digests';
+import { isoWeekOf } from '../shared/digest/iso-week';
 import { LocalDateSchema } from '../shared/model/common';
+import { localDateOf } from '../shared/time/zoned';
 import { formatTable } from './format';
 import type { Io } from './io';
 import { LOCAL_DIR } from './local-runtime';
 import { LOCAL_FROM, LOCAL_OPERATOR, startLocalStack, type LocalStack } from './local-stack';
+import { writeOutboxDigest, writeOutboxIndex } from './outbox';
 
-/** Sends (or, dry, renders) the week's digests and writes each one's HTML under `.netmix/outbox/`. */
-export async function runDigestJob(stack: LocalStack, io: Io, options: { timeZone: string; date?: string; dryRun?: boolean }): Promise<DigestRunSummary & { outbox: string }> {
-  const outbox = join(LOCAL_DIR, 'outbox');
-  await mkdir(outbox, { recursive: true });
+/**
+ * Sends (or, dry, renders) the week's digests and writes each one's HTML under
+ * `.netmix/outbox/<ISO week>/<subscriber id>.html`, with `.netmix/outbox/index.html` listing them.
+ */
+export async function runDigestJob(
+  stack: LocalStack,
+  io: Io,
+  options: { timeZone: string; date?: string; dryRun?: boolean; outboxRoot?: string },
+): Promise<DigestRunSummary & { outbox: string }> {
+  const outbox = options.outboxRoot ?? join(LOCAL_DIR, 'outbox');
+  const week = isoWeekOf(options.date ?? localDateOf(io.now(), options.timeZone)).key;
   const summary = await sendDigests(
     {
       events: stack.local.stores.events,
@@ -21,9 +30,7 @@ export async function runDigestJob(stack: LocalStack, io: Io, options: { timeZon
       mailer: stack.mailer,
       links: stack.links,
       clock: { now: io.now },
-      outbox: async (subscriberId, html) => {
-        await writeFile(join(outbox, `${subscriberId}.html`), html);
-      },
+      outbox: (subscriberId, html) => writeOutboxDigest(outbox, week, subscriberId, html),
     },
     {
       from: LOCAL_FROM,
@@ -34,7 +41,7 @@ export async function runDigestJob(stack: LocalStack, io: Io, options: { timeZon
       ...(options.dryRun ? { dryRun: true } : {}),
     },
   );
-  return { ...summary, outbox };
+  return { ...summary, outbox: await writeOutboxIndex(outbox) };
 }
 
 export function formatDigestSummary(summary: DigestRunSummary): string {
@@ -56,7 +63,7 @@ export async function runSendDigests(argv: string[], io: Io): Promise<number> {
   try {
     const summary = await runDigestJob(stack, io, { timeZone: values.tz, ...(date ? { date } : {}), dryRun: values['dry-run'] });
     io.out(formatDigestSummary(summary));
-    io.out(`\nMail viewer: ${stack.ses.viewerUrl}   HTML copies: ${summary.outbox}/`);
+    io.out(`\nMail viewer: ${stack.ses.viewerUrl}   HTML copies: ${summary.outbox}`);
     return summary.failed === 0 ? 0 : 1;
   } finally {
     await stack.stop();

@@ -55,7 +55,7 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
 
     io.out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Where to look next:`);
     io.out(`  the mail that was sent:     ${stack.ses.viewerUrl}`);
-    io.out(`  each digest as a web page:  ${summary.outbox}/`);
+    io.out(`  each digest as a web page:  ${summary.outbox}`);
     io.out(`  sign up / preferences:      ${stack.api.url}/`);
     io.out('  source health:              npx netmix sources status');
     io.out('  one feed or page:           npx netmix preview <file-or-url>');
