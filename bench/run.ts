@@ -115,8 +115,14 @@ function digestBench(): void {
   );
 }
 
+/** Accuracy, not speed: the audience classifier on its labelled set, beside the source-default baseline. */
+function audienceBench(): void {
+  console.log(`\n${worker('bench/audience-accuracy.ts', []).trimEnd()}`);
+}
+
 const only = process.argv[2];
 console.log(`# Netmix benchmarks (${new Date().toISOString()}, Node ${process.version}, ${String(cpus().length)} cores)`);
 if (!only || only === 'parse') parseBench();
 if (!only || only === 'ingest') ingestBench();
 if (!only || only === 'digest') digestBench();
+if (!only || only === 'audience') audienceBench();

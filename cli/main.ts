@@ -4,19 +4,47 @@ import { UsageError } from './errors';
 import { InputError } from './inputs';
 import { processIo, type Io } from './io';
 import { SourcesFileError } from '../shared/sources/sources-file';
-import { runPreview } from './preview';
+import { PREVIEW_USAGE, runPreview } from './preview';
 
-const USAGE = `usage: netmix <command> [options]
+const USAGE = `usage: netmix <command> [options]   (netmix <command> --help for its options)
 
 commands:
-  preview <file-or-url>...   parse feeds/pages and print their events (--json for machine output)
+  preview <file-or-url>...   parse feeds/pages and print their events (--json for machine output; --recipe FILE to try CSS selectors)
   digest --events <f>... --zip 01852   preview the digest a subscriber would get (nothing stored or sent)
-  sources check <file>       validate a sources file and fetch each source once
+  sources check <file>       validate a sources file, fetch each source once and say why an empty one is empty
+  sources schema             print the sources file's JSON Schema (for editors)
   sources status             show each stored source's health (local DynamoDB under .netmix/)
   ingest [--sources FILE]    run the ingest job against the local store
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
   start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)
   smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links`;
+
+/** Each command's own help; `sources` prints its subcommands' help itself. */
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  preview: `${PREVIEW_USAGE}
+
+  Reads iCalendar feeds and event pages (files or http(s) URLs) and prints the events in the window.
+  --from, --to   the window's first and last local dates (default: today and 60 days on)
+  --tz ZONE      zone for the window and for times that name none (default America/New_York)
+  --recipe FILE  a JSON selector recipe ({"item", "title", "date", "time"?, "place"?, "link"?, "description"?}):
+                 shows what each selector matched on the page, then the events it yields
+  --json         one JSON object: {"events": [...], "problems": [...]}`,
+  digest: `usage: netmix digest --events <file-or-url>... --zip 01852 [--radius 25] [--mix balanced] [--size 8] [--online yes|no]
+       [--interests "hr, biotech"] [--employers "..."] [--date YYYY-MM-DD] [--days 7|14] [--tz ZONE] [--html FILE] [--text FILE] [--json]
+
+  Previews the digest a subscriber with these settings would get from these inputs; nothing is stored or sent.`,
+  ingest: `usage: netmix ingest [--sources FILE]
+
+  Fetches every source of the sources file (default sample/sources.json) into the local store under .netmix/.`,
+  'send-digests': `usage: netmix send-digests [--date YYYY-MM-DD] [--dry-run] [--tz ZONE]
+
+  Sends this week's digests from the local store through the local SES (--dry-run: render only).`,
+  start: `usage: netmix start [--once] [--sources FILE] [--date YYYY-MM-DD]
+
+  The whole weekly job on the embedded local default: ingest, then digests (npm start).`,
+};
+
+const wantsHelp = (argv: readonly string[]) => argv.some((arg) => arg === '--help' || arg === '-h');
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -52,6 +80,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!command) {
     io.err(`netmix: unknown command "${name}"\n${USAGE}`);
     return 2;
+  }
+  const help = COMMAND_HELP[name];
+  if (help !== undefined && wantsHelp(rest)) {
+    io.out(help);
+    return 0;
   }
   try {
     return await command(rest, io);

@@ -1,22 +1,60 @@
 /** `netmix preview <file-or-url>... [--from] [--to] [--tz] [--json]` */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { SelectorRecipeSchema, type SelectorRecipe } from '../shared/model/source';
+import { detectKind } from '../shared/sources';
+import { describeJsonError } from '../shared/sources/sources-file-problems';
 import { formatCost, formatPlace, formatTable, formatWhen } from './format';
 import { readEventsFromInputs } from './read-events';
 import { resolveWindow, WindowArgsSchema } from './window';
 import { UsageError } from './errors';
+import { InputError } from './inputs';
 import type { Io } from './io';
+import { formatProbe, probeRecipe } from './recipe-probe';
 
-export const PREVIEW_USAGE = 'usage: netmix preview <file-or-url>... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--json]';
+export const PREVIEW_USAGE = 'usage: netmix preview <file-or-url>... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--recipe FILE] [--json]';
+
+/** Reads and checks a selector recipe file (`{"item": …, "title": …, "date": …}`). */
+async function readRecipe(path: string): Promise<SelectorRecipe> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the recipe file`, { cause: error });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: ${describeJsonError(text, error)}`, { cause: error });
+  }
+  const parsed = SelectorRecipeSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InputError(`${path}: not a selector recipe: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(recipe)'}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
 
 export async function runPreview(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' }, json: { type: 'boolean', default: false }, recipe: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError(PREVIEW_USAGE);
   const window = resolveWindow(WindowArgsSchema.parse({ from: values.from, to: values.to, tz: values.tz }), io.now());
-  const { events, problems } = await readEventsFromInputs(positionals, window);
+  const recipe = values.recipe === undefined ? undefined : await readRecipe(values.recipe);
+  const probes: string[] = [];
+  const { events, problems } = await readEventsFromInputs(positionals, window, {
+    ...(recipe ? { recipe } : {}),
+    onInput: (input) => {
+      if (recipe === undefined || detectKind(input.text) !== 'html') return;
+      probes.push(`Recipe on ${input.input}:`, ...formatProbe(probeRecipe(input.text, recipe), recipe));
+    },
+  });
+  // With --json stdout stays one JSON object, so what the selectors matched goes to stderr.
+  for (const line of probes) (values.json ? io.err : io.out)(line);
+  if (probes.length > 0 && !values.json) io.out('');
   if (values.json) {
     io.out(JSON.stringify({ events, problems }));
     return 0;

@@ -1,9 +1,9 @@
 /** The shared front half of `preview` and `digest`: read inputs, parse, normalise, dedup. */
 import type { Event } from '../shared/model/event';
-import type { SourceContext } from '../shared/model/source';
+import type { SelectorRecipe, SourceContext } from '../shared/model/source';
 import { dedupEvents } from '../shared/normalize';
 import { readDocument, UnknownDocumentError } from '../shared/sources';
-import { InputError, readInput } from './inputs';
+import { InputError, readInput, type InputText } from './inputs';
 import type { Window } from './window';
 
 export interface InputProblem {
@@ -11,12 +11,20 @@ export interface InputProblem {
   message: string;
 }
 
+export interface ReadInputsOptions {
+  /** Selectors to read HTML inputs with (`preview --recipe`). */
+  recipe?: SelectorRecipe;
+  /** Called with each input's text once it is read, before it is parsed. */
+  onInput?: (input: InputText) => void;
+}
+
 /** Reads every input; throws `InputError` for the first one that cannot be read or is neither kind. */
-export async function readEventsFromInputs(inputs: string[], window: Window): Promise<{ events: Event[]; problems: InputProblem[] }> {
+export async function readEventsFromInputs(inputs: string[], window: Window, options: ReadInputsOptions = {}): Promise<{ events: Event[]; problems: InputProblem[] }> {
   const texts = await Promise.all(inputs.map((input) => readInput(input)));
   const events: Event[] = [];
   const problems: InputProblem[] = [];
   texts.forEach((input, index) => {
+    options.onInput?.(input);
     const source: SourceContext = {
       id: `input-${index + 1}`,
       name: input.label,
@@ -30,6 +38,7 @@ export async function readEventsFromInputs(inputs: string[], window: Window): Pr
         to: window.to,
         defaultTimeZone: window.timeZone,
         baseUrl: input.baseUrl,
+        ...(options.recipe ? { recipe: options.recipe } : {}),
       });
       if (read.calendarName) source.name = read.calendarName.slice(0, 200);
       for (const event of read.events) {

@@ -27,8 +27,26 @@ async function serveSample(today: () => string): Promise<SampleRegionServer> {
   return onPreferredPort((port) => serveSampleRegion(port === undefined ? { today } : { port, today }), Number(new URL(SAMPLE_ORIGIN).port));
 }
 
+export interface LoadOptions {
+  /**
+   * CLI only (`--allow-local`): let the fetcher reach the loopback ports the sources file names, for
+   * saved copies and calendars served on the operator's own machine. Redirects stay checked.
+   */
+  allowLocal?: boolean;
+}
+
+/** The loopback ports the sources' URLs name (127.0.0.1, localhost, [::1]). */
+function loopbackPorts(sources: readonly Source[]): number[] {
+  const ports = new Set<number>();
+  for (const source of sources) {
+    const url = new URL(source.url);
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]') ports.add(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
+  }
+  return [...ports];
+}
+
 /** Reads and validates `path`; serves the sample region if any source points at it; builds the fetcher. */
-export async function loadSources(path: string, now: () => Date): Promise<LoadedSources> {
+export async function loadSources(path: string, now: () => Date, options: LoadOptions = {}): Promise<LoadedSources> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -46,7 +64,9 @@ export async function loadSources(path: string, now: () => Date): Promise<Loaded
     userAgent: buildUserAgent({ version: NETMIX_VERSION, contactUrl: file.region.contactUrl ?? CONTACT_URL }),
     // The embedded sample server is ours: no need to wait a second between its pages.
     ...(onlySample ? { perHostDelayMs: 20 } : {}),
-    ...(sample ? { allowLoopback: { ports: [sample.port] } } : {}),
+    ...(sample || options.allowLocal === true
+      ? { allowLoopback: { ports: [...(sample ? [sample.port] : []), ...(options.allowLocal === true ? loopbackPorts(sources) : [])] } }
+      : {}),
   });
   return {
     file,

@@ -62,6 +62,8 @@ export type SourceInput = z.input<typeof SourceSchema>;
 
 export const SourcesFileSchema = z
   .object({
+    /** Where an editor finds the JSON Schema (`netmix sources schema`); ignored by Netmix. */
+    $schema: z.string().optional(),
     region: z
       .object({
         name: z.string().min(1),

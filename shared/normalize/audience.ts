@@ -1,40 +1,8 @@
 import type { Audience, Category } from '../model/common';
 import type { SourceContext } from '../model/source';
+import { AUDIENCE_RULES as RULES, type AudienceRule } from './audience-rules';
 
-/** One group of words and what it says about an event. */
-export interface AudienceRule {
-  pattern: RegExp;
-  /** Format words (panel, roundtable) say less about who comes than "job seekers" does. */
-  weak?: boolean;
-  audience: Audience | null;
-  /** Completes "title mentions …". */
-  label: string;
-  category: Category | null;
-}
-
-/**
- * Words that say who an event is for, most specific first: the first matching rule in the
- * title decides the category, so "Alumni Career Fair" is a job fair before it is alumni.
- */
-const RULES: readonly AudienceRule[] = [
-  { pattern: /\b(?:job|career|hiring|recruit(?:ing|ment)|employment|virtual career|veterans? job)\s+(?:fairs?|expos?|events?|days?)\b|\bhiring (?:fair|event)s?\b|\bopen interviews?\b/i, audience: 'job-seeker', label: 'a job fair', category: 'job-fair' },
-  { pattern: /\b(?:conference|summit|symposium|convention|(?<!career |job |hiring )expo)s?\b/i, audience: 'professional', label: 'a conference', category: 'conference' },
-  { pattern: /\br[eé]sum[eé]s?\b(?!\s+(?:in|on|after|next|at)\b)|\bcover letters?\b|\bmock interviews?\b|\binterview(?:ing)?\s+(?:skills|prep|preparation|practice|workshop|tips|techniques|strategies)\b|\blinkedin\s+(?:profiles?|workshop|lab|tips|basics|101|optimi[sz]ation|makeover|clinic)\b/i, audience: 'job-seeker', label: 'a résumé or interview workshop', category: 'career-center-workshop' },
-  { pattern: /\bmasshire\b|\bcareer (?:cent(?:er|re)|services|workshops?|coach(?:ing)?|clinic|readiness|exploration|planning)\b|\bamerican job cent(?:er|re)\b|\bone-stop career\b|\bworkforce (?:board|development|cent(?:er|re))\b|\bjob search (?:workshop|strategies|skills|boot ?camp|series)\b/i, audience: 'job-seeker', label: 'career-center services', category: 'career-center-workshop' },
-  { pattern: /\bnetworking day\b|\bjob (?:club|networking group|seekers? (?:group|network|support|networking))\b|\b(?:support|networking|accountability) group for (?:job seekers|professionals in transition)\b/i, audience: 'job-seeker', label: 'a job-seeker networking group', category: 'job-seeker-group' },
-  { pattern: /\b(?:people|professionals|those|members|executives) in transition\b|\bin[- ]transition\b|\bcareer transitions?\b|\bbetween jobs\b/i, audience: 'job-seeker', label: 'people in transition', category: 'job-seeker-group' },
-  { pattern: /\bjob[- ]?seek(?:ers?|ing)\b|\bjob hunt(?:ers?|ing)?\b|\blooking for work\b/i, audience: 'job-seeker', label: 'job seekers', category: 'job-seeker-group' },
-  { pattern: /\bjob search(?:ing)?\b|\bjob[- ]search\b|\bfind(?:ing)? (?:a|your next) job\b/i, audience: 'job-seeker', label: 'a job search', category: 'job-seeker-group' },
-  { pattern: /\blaid[- ]off\b|\blay-?offs?\b|\bunemploy(?:ed|ment)\b|\bdisplaced workers?\b|\bout of work\b/i, audience: 'job-seeker', label: 'laid-off or unemployed workers', category: 'job-seeker-group' },
-  { pattern: /\bcareer chang(?:ers?|e|ing)\b|\bchanging careers\b|\bpivot(?:ing)? (?:your|to a new) career\b/i, audience: 'job-seeker', label: 'career changers', category: 'job-seeker-group' },
-  { pattern: /\balum(?:ni|nae|nus|na|s)\b|\breunion\b/i, audience: 'professional', label: 'an alumni event', category: 'alumni' },
-  { pattern: /\bchambers? of commerce\b|\bchamber\b|\bbusiness after hours\b|\bbusiness before hours\b/i, audience: 'professional', label: 'a chamber of commerce', category: 'business-networking' },
-  { pattern: /\bchapter\b|\bmonthly (?:meeting|program|dinner|luncheon)\b|\bmembers? (?:meeting|event|social)\b|\bassociation\b|\bsociety\b|\bcouncil\b|\bguild\b/i, audience: 'professional', label: 'an association meeting', category: 'professional-association' },
-  { pattern: /\bnetwork(?:ing)? after work\b|\bafter[- ]work\b|\bafter hours\b|\bmixers?\b|\bhappy hour\b|\bnetworking (?:night|reception|social|breakfast|lunch(?:eon)?)\b|\bpower breakfast\b|\bbreakfast roundtable\b|\bb2b\b/i, audience: 'professional', label: 'after-work networking', category: 'business-networking' },
-  { pattern: /\bmeetups?\b|\bmeet-up\b|\bhack ?nights?\b|\buser groups?\b/i, audience: 'professional', label: 'a meetup', category: 'meetup' },
-  { pattern: /\bpanel(?:ists?)?\b|\bpractitioners?\b|\bindustry leaders\b|\bspeaker series\b|\bfireside chat\b|\blunch (?:and|&) learn\b|\broundtable\b|\bcpe credits?\b|\bpdcs?\b|\bceus?\b/i, audience: 'professional', label: 'a talk for practitioners', category: null, weak: true },
-  { pattern: /\bvolunteer(?:s|ing)?\b|\bday of service\b|\bservice day\b|\bpro bono\b/i, audience: null, label: 'volunteering', category: 'volunteering' },
-];
+export type { AudienceRule } from './audience-rules';
 
 const SOURCE_KIND_REASON: Readonly<Record<SourceContext['kind'], string>> = {
   association: 'source is a professional association',
@@ -58,10 +26,13 @@ const SOURCE_KIND_CATEGORY: Readonly<Record<SourceContext['kind'], Category | nu
   other: null,
 };
 
-/** Weights: a word in the title says more than one in the description; the source sits between. */
-const TITLE_WEIGHT = 3;
+/**
+ * Weights: a word in the title says more than one in the description; the source sits between.
+ * A decisive word (RESEA, Rotary club) in the description outweighs the source on its own.
+ */
+const TITLE_WEIGHT = { weak: 1.5, normal: 3, decisive: 4 } as const;
 const SOURCE_WEIGHT = 2;
-const DESCRIPTION_WEIGHT = 1;
+const DESCRIPTION_WEIGHT = { weak: 1, normal: 1, decisive: 3 } as const;
 
 /** Who an event is for and what kind it is, with the reason in a few words. */
 export interface Classification {
@@ -97,10 +68,10 @@ export function classifyEvent(title: string, description: string, source: Source
   const descriptionRules = rulesIn(description, descriptionCache).filter((rule) => !titleRules.includes(rule));
 
   const titleScore: Record<Audience, number> = { 'job-seeker': 0, professional: 0 };
-  for (const rule of titleRules) if (rule.audience !== null) titleScore[rule.audience] += rule.weak === true ? TITLE_WEIGHT / 2 : TITLE_WEIGHT;
+  for (const rule of titleRules) if (rule.audience !== null) titleScore[rule.audience] += TITLE_WEIGHT[rule.strength ?? 'normal'];
   const score: Record<Audience, number> = { ...titleScore };
   score[source.audience] += SOURCE_WEIGHT;
-  for (const rule of descriptionRules) if (rule.audience !== null) score[rule.audience] += DESCRIPTION_WEIGHT;
+  for (const rule of descriptionRules) if (rule.audience !== null) score[rule.audience] += DESCRIPTION_WEIGHT[rule.strength ?? 'normal'];
   const other: Audience = source.audience === 'job-seeker' ? 'professional' : 'job-seeker';
   // A title that leans one way decides; otherwise the source and the description weigh in.
   const audience = titleScore[other] !== titleScore[source.audience]
