@@ -2,7 +2,7 @@
  * A page's text cut into blocks, one a group: a heading (h2–h6, dt, or a paragraph's leading
  * bold name) and the text under it until the next such heading. The page's main heading (h1, else
  * its title) names the blocks that have none. Section labels ("When we meet", "Location") are
- * not group names: the block under them keeps the name it had.
+ * not group names: the text under them stays in the block they are part of.
  */
 import type { CheerioAPI } from 'cheerio/slim';
 
@@ -50,7 +50,8 @@ export function pageBlocks($: CheerioAPI): PageBlocks {
     const text = collapse(node.text());
     if (text === '') continue;
     if (/^h[2-6]$|^dt$/.test(element.tagName)) {
-      open(SECTION_LABEL.test(text) ? null : text.slice(0, MAX_TITLE));
+      // "When we meet", "Where" label parts of the group's block: they neither name nor split it.
+      if (!SECTION_LABEL.test(text)) open(text.slice(0, MAX_TITLE));
       continue;
     }
     if (element.tagName === 'h1') continue;

@@ -18,7 +18,7 @@ const WEEKDAY_WORD = new RegExp(`\\b${WEEKDAY}`, 'g');
 const WEEKLY_WORDS = /\b(?:every|each|weekly|every\s+week)\b/;
 const PART_OF_DAY_PLURAL = new RegExp(`\\b${WEEKDAY}\\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\\b`);
 const EVERY_WEEKDAY = /\b(?:every|each)\s+(?:week\s*day|weekday)\b|\bmonday\s*(?:-|through|thru|to)\s*friday\b/;
-const HOW_OFTEN_ONLY = /\b(?:monthly|weekly|biweekly|bi-weekly|twice a month|once a month|every month|each month|every week)\b/;
+const HOW_OFTEN_ONLY = /\b(?:monthly|weekly|biweekly|bi-weekly|twice a month|once a month|every month|each month|every week|every other week|every two weeks|every second week)\b/;
 
 function weekdayOf(word: string | undefined): number | null {
   return word === undefined ? null : (WEEKDAYS[word] ?? null);

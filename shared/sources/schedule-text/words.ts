@@ -8,14 +8,17 @@ import { addDays, formatDate } from '../../time/zoned';
 /** Weekday names → 0 (Sunday) … 6 (Saturday), as `Date.getUTCDay` counts. */
 export const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-  tues: 2, weds: 3, thurs: 4,
+  tues: 2, weds: 3, thurs: 4, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5,
 };
 
 /** English names of the weekdays, by number. */
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
-/** A weekday word, singular or plural ("tuesday", "tuesdays"); the capture is the singular. */
-export const WEEKDAY = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday|tues|weds|thurs)(s)?\\b';
+/**
+ * A weekday word, singular or plural ("tuesday", "tuesdays", "wed."); the capture is the singular.
+ * "Sat" and "Sun" are left out: as words they are more often verbs and stars than days.
+ */
+export const WEEKDAY = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday|tues|weds|thurs|mon|tue|wed|thu|fri)(s)?\\b';
 
 export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
