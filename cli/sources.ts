@@ -1,7 +1,7 @@
 /** `netmix sources check <file>` and `netmix sources status`. */
 import { parseArgs } from 'node:util';
 import { sourceContextOf } from '../shared/ingest/ingest';
-import { readDocument } from '../shared/sources';
+import { readDocument, readScheduleEntry } from '../shared/sources';
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time/zoned';
 import { UsageError } from './errors';
 import { formatTable, formatWhen } from './format';
@@ -22,20 +22,20 @@ async function check(path: string, io: Io): Promise<number> {
       const zone = source.timeZone ?? loaded.file.region.timeZone;
       const today = localDateOf(io.now(), zone);
       try {
-        const outcome = await loaded.fetcher.fetch(source.url);
-        if (outcome.kind !== 'ok') throw new Error('unexpected 304');
-        const read = readDocument(
-          outcome.body,
-          sourceContextOf(source, loaded.file.region.timeZone),
-          {
-            kind: source.fetch,
-            from: startOfLocalDay(today, zone),
-            to: startOfLocalDay(addDays(today, HORIZON_DAYS), zone),
-            defaultTimeZone: zone,
-            baseUrl: outcome.finalUrl,
-            ...(source.selectors ? { recipe: source.selectors } : {}),
-          },
-        );
+        const context = sourceContextOf(source, loaded.file.region.timeZone);
+        const window = { from: startOfLocalDay(today, zone), to: startOfLocalDay(addDays(today, HORIZON_DAYS), zone), defaultTimeZone: zone };
+        // An entry that carries its own schedule is read as the ingest reads it: without fetching.
+        const outcome = source.schedule === undefined ? await loaded.fetcher.fetch(source.url) : null;
+        if (outcome?.kind === 'not-modified') throw new Error('unexpected 304');
+        const read =
+          outcome === null
+            ? readScheduleEntry({ name: source.name, schedule: source.schedule ?? '', url: source.url }, context, window)
+            : readDocument(outcome.body, context, {
+                kind: source.fetch,
+                ...window,
+                baseUrl: outcome.finalUrl,
+                ...(source.selectors ? { recipe: source.selectors } : {}),
+              });
         const verdict = read.events.length === 0 && !source.expectEmpty ? 'EMPTY' : 'ok';
         if (verdict !== 'ok') failures += 1;
         io.out(`${verdict.padEnd(6)} ${source.id}: ${read.kind}, ${read.events.length} upcoming events, ${read.problems.length} problems`);

@@ -1,4 +1,10 @@
-/** `netmix preview` on a page of schedule sentences, as an operator runs it on a saved copy. */
+/**
+ * `netmix preview` on a page of schedule sentences, as an operator runs it on a saved copy, and
+ * `netmix sources check` on an entry that carries its own schedule.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Io } from '../../../cli/io';
@@ -41,5 +47,21 @@ describe('netmix preview on schedule sentences', () => {
       ['Wednesday Is Networking Day — Burlington', '2027-03-18T12:30:00.000Z'],
     ]);
     expect(events.every((event) => event.provenance === 'schedule-text')).toBe(true);
+  });
+});
+
+describe('netmix sources check on a schedule-only entry', () => {
+  it('reads the schedule without fetching the group\'s link', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'netmix-schedule-'));
+    const file = join(dir, 'sources.json');
+    // The link is a port nothing listens on: a fetch would fail the check.
+    const entry = { id: 'chelmsford-job-club', name: 'Chelmsford Job Club', kind: 'job-seeker-group', audience: 'job-seeker', url: 'http://127.0.0.1:9/job-club', schedule: 'Meets every Wednesday, 9:00 to 10:30 a.m.' };
+    await writeFile(file, JSON.stringify({ region: { name: 'Test', timeZone: 'America/New_York' }, sources: [entry] }));
+    const io = capture();
+    expect(await main(['sources', 'check', file], io)).toBe(0);
+    const output = io.stdout.join('\n');
+    expect(output).toMatch(/^ok +chelmsford-job-club: html, \d+ upcoming events, 0 problems$/m);
+    // Io's clock reads Mon 2027-03-01 15:00Z; the first Wednesday is Mar 3, 09:00 EST.
+    expect(output).toContain('Wed, Mar 3, 2027, 9:00 AM EST  Chelmsford Job Club');
   });
 });
