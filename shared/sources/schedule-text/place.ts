@@ -41,7 +41,7 @@ export function findPlace(text: string, address: string | null): string | null {
         if (match[1] === undefined || stateAbbreviation(match[1]) === null) continue;
         const end = match.index + match[0].length;
         const head = placeBefore(line, match.index);
-        if (head !== null) return `${head}, ${line.slice(match.index, end).replace(/^[\s,]+/, '').trim()}`;
+        if (head !== null) return `${head}, ${line.slice(match.index, end).replace(/^[\s,]+/, '').replace(/\.$/, '').trim()}`;
       }
     }
   }

@@ -8,7 +8,7 @@ import { readDays } from './read-days';
 import { readExceptions, type Exceptions } from './read-exceptions';
 import { readTimes } from './read-times';
 import type { ScheduleProblem, ScheduleRule } from './rule';
-import { cleanSentence } from './words';
+import { DATE, cleanSentence } from './words';
 
 export interface BlockReading {
   rules: ScheduleRule[];
@@ -20,6 +20,10 @@ export interface BlockReading {
 /** Longest text read from one block: a group's paragraph is a few hundred characters. */
 const MAX_BLOCK_TEXT = 4000;
 const MAX_SENTENCE = 600;
+/** Opening hours ("Open Monday–Friday, 9 am–5 pm", "Office hours: Tuesdays 1–3") are not meetings. */
+const OPENING_HOURS = /\b(?:open|opens|opening hours|hours|office|closes|call us|phone)\b/;
+/** A dated day ("on Wednesday, September 18th, 2019") makes a sentence one event's, not a schedule. */
+const ONE_DAY = new RegExp(DATE);
 const SCHEDULE_CUE = /\b(?:meets?|meeting|meetings|gathers?|sessions?|group|club|join us|held)\b/;
 const SPLIT = /(?<=[.!?])\s+(?=[A-Z0-9"\u201c(])|\s*[\n\u2022|]\s*/;
 /** Abbreviations a sentence does not end at ("2 North Main St. Andover"). */
@@ -85,6 +89,8 @@ export function readBlock(text: string, names: readonly string[], today: string)
     const days = readDays(rest, exceptions.anchor ?? all.anchor);
     const times = readTimes(rest);
     if (days.kind === 'none' && times.kind === 'none') continue;
+    if (OPENING_HOURS.test(rest) && !/\bmeet/.test(rest)) continue;
+    if (days.kind !== 'days' && ONE_DAY.test(rest)) continue;
     // A weekday in passing ("registration opens Monday") is no schedule unless the sentence says so.
     const looksLikeSchedule = times.kind !== 'none' || SCHEDULE_CUE.test(rest);
     if (!looksLikeSchedule) continue;

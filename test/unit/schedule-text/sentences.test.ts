@@ -180,6 +180,15 @@ const PROBLEMS: Array<{ sentence: string; reason: RegExp }> = [
   { sentence: 'Meets every Friday 7:30 to 9.', reason: /am or pm/ },
 ];
 
+/** Sentences that name days or hours but are no group's schedule: nothing is read, nothing reported. */
+const NOT_SCHEDULES = [
+  'Open Monday–Friday, 9 am–5 pm.',
+  'Office hours: Tuesdays 1–3 pm.',
+  'The committee will meet on Wednesday, September 18th, 2019 at the hour of 10:00 AM.',
+  'Registration opens Monday.',
+  'Founded in 1998 by three friends.',
+];
+
 describe('schedule sentences: rules and instants', () => {
   it('has at least 40 sentences', () => {
     expect(ROWS.length + PROBLEMS.length).toBeGreaterThanOrEqual(40);
@@ -218,6 +227,21 @@ describe('schedule sentences: rules and instants', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.message).toContain(`"${sentence}"`);
     expect(result.problems[0]?.message).toMatch(reason);
+  });
+});
+
+describe('sentences that are not schedules', () => {
+  it.each(NOT_SCHEDULES)('%s → nothing', (sentence) => {
+    const result = readEntry(sentence, 'march2027');
+    expect(result.events).toEqual([]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('keeps a place that ends in a state without a ZIP, without the full stop', () => {
+    const [first] = readEntry('Meets Thursdays at 7:00 PM at First Parish Church, 1 Church St, Concord, MA.', 'march2027').events;
+    // Thu Mar 4 19:00 EST = Mar 5 00:00Z.
+    expect(first?.start.toISOString()).toBe('2027-03-05T00:00:00.000Z');
+    expect(first?.location).toBe('First Parish Church, 1 Church St, Concord, MA');
   });
 });
 
