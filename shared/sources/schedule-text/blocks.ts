@@ -43,10 +43,16 @@ export function pageBlocks($: CheerioAPI): PageBlocks {
     current = { title: name ?? current.title, text: '', address: null };
   };
   const elements = $(TEXT_ELEMENTS).toArray().slice(0, MAX_ELEMENTS);
+  // The innermost text element carries the text; an outer li or td around paragraphs does not.
+  // One walk up from each element marks its selected ancestors (cheaper than a find per element).
+  const selected = new Set<unknown>(elements);
+  const containers = new Set<unknown>();
+  for (const element of elements) {
+    for (let parent = element.parent; parent !== null; parent = parent.parent) if (selected.has(parent)) containers.add(parent);
+  }
   for (const element of elements) {
     const node = $(element);
-    // The innermost text element carries the text; an outer li or td around paragraphs does not.
-    if (node.find(TEXT_ELEMENTS).length > 0 && !/^h[1-6]$/.test(element.tagName)) continue;
+    if (containers.has(element) && !/^h[1-6]$/.test(element.tagName)) continue;
     const text = collapse(node.text());
     if (text === '') continue;
     if (/^h[2-6]$|^dt$/.test(element.tagName)) {

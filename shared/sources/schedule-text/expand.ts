@@ -1,10 +1,10 @@
 /**
  * A schedule rule's occurrences in a window: each local day from the window's first to its last
  * is tested against the rule, and a meeting day becomes its start and end instants in the source's
- * zone (DST-correct, through `zonedToInstant`). Days tested count against the parse budget.
+ * zone (DST-correct, through the cached `zonedToInstant`, same answers). Days tested count against the parse budget.
  */
 import type { ParseBudget } from '../../model/raw-event';
-import { addDays, localDateOf, zonedToInstant } from '../../time/zoned';
+import { addDays, localDateOfCached as localDateOf, zonedToInstantCached as zonedToInstant } from '../../time/zoned';
 import { isFederalHoliday } from './holidays';
 import type { ClockTime, DayPattern, ScheduleRule } from './rule';
 
