@@ -1,8 +1,10 @@
 /** `netmix preview <file-or-url>... [--from] [--to] [--tz] [--json]` */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { Event } from '../shared/model/event';
 import { SelectorRecipeSchema, type SelectorRecipe } from '../shared/model/source';
 import { detectKind } from '../shared/sources';
+import { describeSchedule } from '../shared/sources/schedule-text';
 import { describeJsonError } from '../shared/sources/sources-file-problems';
 import { formatCost, formatPlace, formatTable, formatWhen } from './format';
 import { readEventsFromInputs } from './read-events';
@@ -33,6 +35,16 @@ async function readRecipe(path: string): Promise<SelectorRecipe> {
     throw new InputError(`${path}: not a selector recipe: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(recipe)'}: ${issue.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/** One line per group whose meetings were worked out from a sentence, so the operator can check the reading. */
+function scheduleLines(events: readonly Event[]): string[] {
+  const lines = new Map<string, string>();
+  for (const event of events) {
+    if (event.provenance !== 'schedule-text' || event.scheduleText === null || lines.has(event.title)) continue;
+    lines.set(event.title, `  ${event.title}: ${describeSchedule(event.scheduleText, [event.title])} ("${event.scheduleText}")`);
+  }
+  return [...lines.values()];
 }
 
 export async function runPreview(argv: string[], io: Io): Promise<number> {
@@ -68,6 +80,8 @@ export async function runPreview(argv: string[], io: Io): Promise<number> {
     event.sources.map((source) => source.name).join(', '),
   ]);
   io.out(formatTable(['When', 'Title', 'Audience', 'Where', 'Cost', 'Listed by'], rows));
+  const schedules = scheduleLines(events);
+  if (schedules.length > 0) io.out(`\nRead from schedule sentences (check each group's page):\n${schedules.join('\n')}`);
   io.out(`\n${events.length} events from ${window.fromDate} to ${window.toDate} (${window.timeZone}); ${problems.length} problems`);
   for (const problem of problems.slice(0, 20)) io.err(`  problem in ${problem.input}: ${problem.message}`);
   if (problems.length > 20) io.err(`  … and ${problems.length - 20} more (see --json)`);

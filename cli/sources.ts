@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { sourceContextOf } from '../shared/ingest/ingest';
 import type { Source } from '../shared/model/source';
-import { detectKind, readDocument, type ReadOptions } from '../shared/sources';
+import { detectKind, readDocument, readScheduleEntry, type ReadOptions } from '../shared/sources';
 import { sourcesFileJsonSchema } from '../shared/sources/sources-file';
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time/zoned';
 import { UsageError } from './errors';
@@ -37,6 +37,8 @@ const PAST_DAYS = 3 * 366;
 async function checkSource(source: Source, loaded: LoadedSources, io: Io): Promise<boolean> {
   const zone = source.timeZone ?? loaded.file.region.timeZone;
   const today = localDateOf(io.now(), zone);
+  // An entry that carries its own schedule is read as the ingest reads it: without fetching.
+  if (source.schedule !== undefined) return checkScheduleEntry(source, source.schedule, loaded, io, { today, zone });
   let outcome;
   try {
     outcome = await loaded.fetcher.fetch(source.url);
@@ -87,6 +89,18 @@ async function checkSource(source: Source, loaded: LoadedSources, io: Io): Promi
   });
   for (const reason of reasons) io.out(`         why: ${reason}`);
   return !source.expectEmpty;
+}
+
+function checkScheduleEntry(source: Source, schedule: string, loaded: LoadedSources, io: Io, at: { today: string; zone: string }): boolean {
+  const context = sourceContextOf(source, loaded.file.region.timeZone);
+  const window = { from: startOfLocalDay(at.today, at.zone), to: startOfLocalDay(addDays(at.today, HORIZON_DAYS), at.zone), defaultTimeZone: at.zone };
+  const read = readScheduleEntry({ name: source.name, schedule, url: source.url }, context, window);
+  const empty = read.events.length === 0;
+  const verdict = empty ? (source.expectEmpty ? 'empty' : 'EMPTY') : 'ok';
+  io.out(`${verdict.padEnd(6)} ${source.id}: ${read.kind}, ${read.events.length} upcoming events, ${read.problems.length} problems`);
+  for (const event of read.events.slice(0, 3)) io.out(`         ${formatWhen(event, at.zone)}  ${event.title}  [${event.audience}]`);
+  for (const problem of read.problems.slice(0, 3)) io.out(`         ${empty ? 'why' : 'problem'}: ${problem.where ? `${problem.where}: ` : ''}${problem.message}`);
+  return empty && !source.expectEmpty;
 }
 
 /** Validates a sources file, then fetches each source once and shows what it yields; stores nothing. */

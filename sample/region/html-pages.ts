@@ -1,7 +1,8 @@
 /**
  * The sample region's event pages, one per page shape Netmix reads: plain lists read by a selector
  * recipe, schema.org JSON-LD (ItemList, arrays, @graph, a virtual event), microdata as chamber platforms
- * emit it, h-event and classic hCalendar. Names are invented.
+ * emit it, h-event and classic hCalendar, and a group that only writes its schedule as a sentence.
+ * Names are invented.
  */
 import { addDays } from '../../shared/time/zoned';
 import { isoWithOffset, longDate, nextWeekday, usDate } from './dates';
@@ -203,5 +204,19 @@ export function hrSummitPage(today: string): string {
         },
       ],
     }),
+  );
+}
+
+/**
+ * A job-seeker group with no event markup at all, only a sentence: read as schedule text. It
+ * names no date, so it is the same every day.
+ */
+export function andoverJobSeekersPage(): string {
+  return page(
+    'Andover Job Seekers Networking Group',
+    `<p>A volunteer-run peer group for people in a job search: introductions, a short talk, then networking.</p>
+<h2>When and where</h2>
+<p>Meets the first and third Thursday of each month, 9:00 to 11:00 a.m., except holidays, at Memorial Hall Library, 2 North Main Street, Andover, MA 01810.</p>
+<p>Free and open to all. No registration needed.</p>`,
   );
 }

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   afterWorkMixersPage,
+  andoverJobSeekersPage,
   biotechProfessionalsPage,
   cambridgeLibraryPage,
   greaterLowellChamberPage,
@@ -47,6 +48,7 @@ const routes: Record<string, { type: string; body: (today: string) => string }> 
   '/library/careers': { type: HTML, body: cambridgeLibraryPage },
   '/wit/negotiating': { type: HTML, body: womenInTechVirtualPage },
   '/summit': { type: HTML, body: hrSummitPage },
+  '/andover/job-seekers': { type: HTML, body: andoverJobSeekersPage },
 };
 
 /** Paths the sample serves, for tests. */

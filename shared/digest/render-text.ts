@@ -9,6 +9,7 @@ function eventText(view: EventView): string {
     `  ${[view.place, view.cost, view.organiser === null ? null : `By ${view.organiser}`].filter((part) => part !== null).join(' · ')}`,
     `  ${view.why}`,
   ];
+  if (view.scheduleNote !== null) lines.push(`  ${view.scheduleNote} — check the group's page before you go${view.url === null ? '' : `: ${view.url}`}`);
   if (view.description !== '') lines.push(`  ${view.description}`);
   if (view.url !== null) lines.push(`  Details: ${view.url}`);
   lines.push(`  Add to Google Calendar: ${view.googleCalendar}`);

@@ -23,6 +23,13 @@ function link(href: string, text: string, style = ''): string {
   return `<a href="${escapeHtml(href)}"${style ? ` style="${style}"` : ''}>${escapeHtml(text)}</a>`;
 }
 
+/** "Meets every Wednesday — check the group's page before you go", the page linked. */
+function scheduleNoteHtml(view: EventView): string {
+  if (view.scheduleNote === null) return '';
+  const page = view.url === null ? "the group's page" : link(view.url, "the group's page", 'color:#0b5cad;');
+  return `<p style="margin:0 0 6px;">${escapeHtml(view.scheduleNote)} — check ${page} before you go</p>`;
+}
+
 function eventHtml(view: EventView): string {
   const title = view.url === null ? escapeHtml(view.title) : link(view.url, view.title, 'color:#0b5cad;text-decoration:underline;');
   const meta = [view.place, view.cost, view.organiser === null ? null : `By ${view.organiser}`].filter((part): part is string => part !== null);
@@ -36,6 +43,7 @@ function eventHtml(view: EventView): string {
     `<p style="margin:0 0 2px;font-weight:600;">${escapeHtml(view.when)}</p>` +
     `<p class="nm-meta" style="margin:0 0 4px;color:#3d4852;">${meta.map(escapeHtml).join(' · ')}</p>` +
     `<p class="nm-why" style="margin:0 0 6px;color:#2d5a27;font-style:italic;">${escapeHtml(view.why)}</p>` +
+    scheduleNoteHtml(view) +
     (view.description === '' ? '' : `<p style="margin:0 0 6px;">${escapeHtml(view.description)}</p>`) +
     `<p style="margin:0;font-size:14px;">${calendar.join(' · ')}</p>` +
     '</div>'

@@ -1,6 +1,7 @@
 /** What the digest shows for one event, worked out once for the HTML and the text part. */
 import { isSafeHttpUrl } from '../model/common';
 import type { Event } from '../model/event';
+import { describeSchedule } from '../sources/schedule-text/describe';
 import { googleCalendarUrl } from './calendar-links';
 import { singleLine, truncate, withoutControls } from './escape';
 import { formatCost, formatPlace, formatWhen } from './format';
@@ -49,6 +50,11 @@ export interface EventView {
   description: string;
   googleCalendar: string;
   ics: string | null;
+  /**
+   * For an event worked out from a schedule sentence, its pattern ("Meets every Wednesday"): the
+   * card adds "— check the group's page before you go", linking `url`.
+   */
+  scheduleNote: string | null;
 }
 
 export const SECTION_TITLES = { 'job-seeker': 'For your job search', professional: 'Where professionals meet' } as const;
@@ -56,6 +62,15 @@ export const SECTION_TITLES = { 'job-seeker': 'For your job search', professiona
 /** The URL when it is a safe http(s) link, else null. */
 export function safeLink(url: string | null | undefined): string | null {
   return typeof url === 'string' && isSafeHttpUrl(url) ? url : null;
+}
+
+/**
+ * A schedule sentence gives the pattern, not a confirmed date: the digest says so, and points to
+ * the group's page (the card's link) for the week's meeting.
+ */
+function scheduleNoteOf(event: Event): string | null {
+  if (event.provenance !== 'schedule-text') return null;
+  return event.scheduleText === null ? 'Meets regularly' : describeSchedule(event.scheduleText, [event.title]);
 }
 
 /** The view of one chosen event, times in the event's zone. */
@@ -74,5 +89,6 @@ export function viewOf(chosen: ChosenEvent, subscriberZone: string, links: Diges
     description: truncate(singleLine(withoutControls(event.description)), DESCRIPTION_SHOWN),
     googleCalendar: googleCalendarUrl(event),
     ics: safeLink(links.eventIcs(event.id)),
+    scheduleNote: scheduleNoteOf(event),
   };
 }

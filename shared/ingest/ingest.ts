@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { FetchError, type Fetcher } from '../fetch';
 import type { Source, SourceContext } from '../model/source';
 import type { Clock, EventStore, SourceState, SourceStateStore, SourceStatus } from '../ports';
-import { readDocument, UnknownDocumentError } from '../sources';
+import { readDocument, readScheduleEntry, UnknownDocumentError } from '../sources';
 import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
 
 export interface IngestDeps {
@@ -121,7 +121,11 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
 
   try {
     const conditional = horizonFresh ? { etag: previous.etag, lastModified: previous.lastModified } : {};
-    const outcome = await deps.fetcher.fetch(source.url, conditional, { maxBytes: MAX_BYTES[source.fetch] });
+    // An entry that carries its own schedule is read as if fetched: its sentence is the body.
+    const outcome =
+      source.schedule === undefined
+        ? await deps.fetcher.fetch(source.url, conditional, { maxBytes: MAX_BYTES[source.fetch] })
+        : { kind: 'ok' as const, body: source.schedule, etag: null, lastModified: null, finalUrl: source.url };
     if (outcome.kind === 'not-modified') {
       result.status = 'unchanged';
       result.found = previous.eventsFound;
@@ -133,14 +137,16 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
         result.status = 'unchanged';
         result.found = previous.eventsFound;
       } else {
-        const read = readDocument(outcome.body, context, {
-          kind: source.fetch,
-          from: startOfLocalDay(today, context.timeZone),
-          to: startOfLocalDay(horizonEnd, context.timeZone),
-          defaultTimeZone: context.timeZone,
-          baseUrl: outcome.finalUrl,
-          ...(source.selectors ? { recipe: source.selectors } : {}),
-        });
+        const window = { from: startOfLocalDay(today, context.timeZone), to: startOfLocalDay(horizonEnd, context.timeZone), defaultTimeZone: context.timeZone };
+        const read =
+          source.schedule === undefined
+            ? readDocument(outcome.body, context, {
+                kind: source.fetch,
+                ...window,
+                baseUrl: outcome.finalUrl,
+                ...(source.selectors ? { recipe: source.selectors } : {}),
+              })
+            : readScheduleEntry({ name: source.name, schedule: source.schedule, url: source.url }, context, window);
         result.found = read.events.length;
         result.problems = read.problems.length;
         // A source that suddenly lists nothing is more often a broken page than a cleared calendar:

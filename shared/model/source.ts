@@ -6,6 +6,7 @@ import {
   OrganisationKindSchema,
   TimeZoneSchema,
 } from './common';
+import { MAX_SCHEDULE_TEXT_LENGTH } from './event';
 
 /**
  * How to read a plain HTML list that has no structured data: CSS selectors relative to each
@@ -48,6 +49,12 @@ export const SourceSchema = z
     fetch: z.enum(['ical', 'html']),
     url: HttpUrlSchema,
     selectors: SelectorRecipeSchema.optional(),
+    /**
+     * The group's schedule as a sentence ("Meets every Wednesday, 8:30 to 10:30 a.m."), for a group
+     * whose page cannot be read or that has none: the entry is then read without fetching, and
+     * `url` is only the link a subscriber checks before going.
+     */
+    schedule: z.string().min(1).max(MAX_SCHEDULE_TEXT_LENGTH).optional(),
     place: DefaultPlaceSchema.optional(),
     /** Overrides the category normalise would infer for every event of this source. */
     category: CategorySchema.optional(),
@@ -59,6 +66,13 @@ export const SourceSchema = z
   .strict();
 export type Source = z.infer<typeof SourceSchema>;
 export type SourceInput = z.input<typeof SourceSchema>;
+
+/** An entry that carries its own `schedule` is never fetched, so it may leave `fetch` out. */
+function withScheduleFetch(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
+  if (!('schedule' in entry) || 'fetch' in entry) return entry;
+  return { ...entry, fetch: 'html' };
+}
 
 export const SourcesFileSchema = z
   .object({
@@ -72,7 +86,7 @@ export const SourcesFileSchema = z
         contactUrl: HttpUrlSchema.optional(),
       })
       .strict(),
-    sources: z.array(SourceSchema).min(1),
+    sources: z.array(z.preprocess(withScheduleFetch, SourceSchema)).min(1),
   })
   .strict()
   .superRefine((file, ctx) => {

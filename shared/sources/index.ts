@@ -3,11 +3,12 @@
  * its kind, and normalise the occurrences into Events. A new source is a config entry, not code.
  */
 import type { Event } from '../model/event';
-import type { ParseOptions, ParseProblem } from '../model/raw-event';
+import type { ParseOptions, ParseProblem, ParseResult } from '../model/raw-event';
 import type { SelectorRecipe, SourceContext } from '../model/source';
 import { normalizeEvents } from '../normalize';
 import { looksLikeHtml, parseHtml } from './html';
 import { parseIcal } from './ical';
+import { parseScheduleEntry, parseScheduleText, type ScheduleEntry } from './schedule-text';
 
 export type DocumentKind = 'ical' | 'html';
 
@@ -41,17 +42,39 @@ export interface ReadResult {
   refreshIntervalSeconds?: number;
 }
 
+function parsePage(text: string, options: ReadOptions): ParseResult {
+  const parsed = parseHtml(text, options.recipe ? { ...options, recipe: options.recipe } : options);
+  if (parsed.events.length > 0) return parsed;
+  // A page with no event markup may still say when its group meets, in a sentence.
+  const sentences = parseScheduleText(text, options);
+  const result: ParseResult = { events: sentences.events, problems: [...parsed.problems, ...sentences.problems], meta: parsed.meta };
+  const exceeded = sentences.budgetExceeded ?? parsed.budgetExceeded;
+  if (exceeded !== undefined) result.budgetExceeded = exceeded;
+  return result;
+}
+
 /**
- * Parses `text` (a feed or a page) and normalises its occurrences for `source`.
- * Throws `UnknownDocumentError` only when the text is neither kind; problems inside are values.
+ * Parses `text` (a feed or a page) and normalises its occurrences for `source`. A page's structured
+ * events (JSON-LD, microdata, microformats, a selector recipe) are used when it has any; otherwise
+ * its schedule sentences are read. Throws `UnknownDocumentError` only when the text is neither
+ * kind; problems inside are values.
  */
 export function readDocument(text: string, source: SourceContext, options: ReadOptions): ReadResult {
   const kind = detectKind(text) ?? options.kind ?? null;
   if (kind === null) throw new UnknownDocumentError();
-  const parsed =
-    kind === 'ical'
-      ? parseIcal(text, options)
-      : parseHtml(text, options.recipe ? { ...options, recipe: options.recipe } : options);
+  const parsed = kind === 'ical' ? parseIcal(text, options) : parsePage(text, options);
+  return toReadResult(kind, parsed, source);
+}
+
+/**
+ * Reads a sources-file entry's own `schedule` sentence (a group with no page to fetch) and
+ * normalises its occurrences for `source`. Never throws.
+ */
+export function readScheduleEntry(entry: ScheduleEntry, source: SourceContext, options: ParseOptions): ReadResult {
+  return toReadResult('html', parseScheduleEntry(entry, options), source);
+}
+
+function toReadResult(kind: DocumentKind, parsed: ParseResult, source: SourceContext): ReadResult {
   const normalized = normalizeEvents(parsed.events, source);
   const result: ReadResult = {
     kind,

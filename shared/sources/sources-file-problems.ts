@@ -45,7 +45,12 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
-  while (current instanceof z.core.$ZodOptional || current instanceof z.core.$ZodDefault || current instanceof z.core.$ZodNullable) current = current._zod.def.innerType;
+  for (;;) {
+    if (current instanceof z.core.$ZodOptional || current instanceof z.core.$ZodDefault || current instanceof z.core.$ZodNullable) current = current._zod.def.innerType;
+    // A preprocessed schema (`z.preprocess(fn, schema)`) is a pipe whose output is the schema.
+    else if (current instanceof z.core.$ZodPipe) current = current._zod.def.out;
+    else break;
+  }
   return current;
 }
 

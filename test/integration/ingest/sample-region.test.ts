@@ -106,6 +106,13 @@ describe('the sample region, ingested twice', () => {
     expect(stored.find((event) => event.title === 'Holiday social')?.status).toBe('cancelled');
   });
 
+  it('reads the group that only writes its schedule as a sentence', async () => {
+    const stored = (await stores.events.listBySource('andover-job-seekers')).map((item) => item.event);
+    // 1st and 3rd Thursdays 09:00 EST (−5) = 14:00Z from Nov 22 for 60 days: Dec 3, Dec 17, Jan 7 (Jan 21 09:00 is past the horizon).
+    expect(stored.map((event) => event.start).sort()).toEqual(['2026-12-03T14:00:00.000Z', '2026-12-17T14:00:00.000Z', '2027-01-07T14:00:00.000Z']);
+    expect(stored.every((event) => event.provenance === 'schedule-text' && event.venue?.postalCode === '01810')).toBe(true);
+  });
+
   it('lists the next week by local day with one Query per day', async () => {
     const week = await stores.events.listStartingBetween('2026-11-23', '2026-11-29');
     expect(week.length).toBeGreaterThan(15);

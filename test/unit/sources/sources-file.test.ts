@@ -18,9 +18,9 @@ const region = { name: 'Test region', timeZone: 'America/New_York' };
 const good = { id: 'boston-hr', name: 'Boston HR', kind: 'association', audience: 'professional', fetch: 'ical', url: 'https://example.org/hr.ics' };
 
 describe('sources file', () => {
-  it('reads the bundled sample region: 16 sources, defaults filled in', () => {
+  it('reads the bundled sample region: 17 sources, defaults filled in', () => {
     const file = parseSourcesFile(readFileSync('sample/sources.json', 'utf8'), 'sample/sources.json');
-    expect(file.sources).toHaveLength(16);
+    expect(file.sources).toHaveLength(17);
     expect(file.sources.find((source) => source.id === 'natick-wednesday')?.expectEmpty).toBe(false);
     expect(file.sources.find((source) => source.id === 'merrimack-career-center')?.selectors?.item).toBe('li.workshop');
   });
