@@ -8,21 +8,24 @@ import type { SelectorRecipe, SourceContext } from '../model/source';
 import { normalizeEvents } from '../normalize';
 import { looksLikeHtml, parseHtml } from './html';
 import { parseIcal } from './ical';
+import { looksLikeJson, parsePlatformJson, type PlatformId } from './platforms';
 
-export type DocumentKind = 'ical' | 'html';
+export type DocumentKind = 'ical' | 'html' | 'json';
+export type { PlatformId } from './platforms';
 
 /** The input is neither an iCalendar feed nor an HTML page. */
 export class UnknownDocumentError extends Error {
   override readonly name = 'UnknownDocumentError';
   constructor() {
-    super('neither an iCalendar feed nor an HTML page');
+    super('neither an iCalendar feed, an HTML page nor a platform\'s JSON');
   }
 }
 
-/** What a text is, from its first bytes: `BEGIN:VCALENDAR` → ical, markup → html, else null. */
+/** What a text is, from its first bytes: `BEGIN:VCALENDAR` → ical, `{`/`[` → json, markup → html, else null. */
 export function detectKind(text: string): DocumentKind | null {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
   if (/^BEGIN:VCALENDAR/i.test(head)) return 'ical';
+  if (looksLikeJson(head)) return 'json';
   if (looksLikeHtml(head)) return 'html';
   return null;
 }
@@ -39,6 +42,10 @@ export interface ReadResult {
   problems: ParseProblem[];
   calendarName?: string;
   refreshIntervalSeconds?: number;
+  /** For `json`: the platform recognised (null when none was). */
+  platform?: PlatformId | null;
+  /** For a paged platform API: the absolute URL of the next page. */
+  nextPageUrl?: string;
 }
 
 /**
@@ -48,16 +55,18 @@ export interface ReadResult {
 export function readDocument(text: string, source: SourceContext, options: ReadOptions): ReadResult {
   const kind = detectKind(text) ?? options.kind ?? null;
   if (kind === null) throw new UnknownDocumentError();
+  const platform = kind === 'json' ? parsePlatformJson(text, options) : null;
   const parsed =
-    kind === 'ical'
-      ? parseIcal(text, options)
-      : parseHtml(text, options.recipe ? { ...options, recipe: options.recipe } : options);
+    platform ??
+    (kind === 'ical' ? parseIcal(text, options) : parseHtml(text, options.recipe ? { ...options, recipe: options.recipe } : options));
   const normalized = normalizeEvents(parsed.events, source);
   const result: ReadResult = {
     kind,
     events: normalized.events,
     problems: [...parsed.problems, ...normalized.problems],
   };
+  if (platform !== null) result.platform = platform.platform;
+  if (platform?.nextPageUrl !== undefined) result.nextPageUrl = platform.nextPageUrl;
   if (parsed.meta.calendarName !== undefined) result.calendarName = parsed.meta.calendarName;
   if (parsed.meta.refreshIntervalSeconds !== undefined) result.refreshIntervalSeconds = parsed.meta.refreshIntervalSeconds;
   return result;
