@@ -87,5 +87,7 @@ export async function runSources(argv: string[], io: Io): Promise<number> {
     return check(positionals[0] ?? DEFAULT_SOURCES_FILE, io);
   }
   if (sub === 'status') return status(io);
+  if (sub === 'discover') return (await import('./sources-discover')).runSourcesDiscover(rest, io);
+  if (sub === 'add') return (await import('./sources-discover')).runSourcesAdd(rest, io);
   throw new UsageError(USAGE);
 }
