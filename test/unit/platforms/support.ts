@@ -12,8 +12,9 @@ export function fixture(name: string): string {
 }
 
 /** Reads `text` over Oct 1 2026 – Apr 1 2027 (both DST changes inside), New York time. */
-export function readWindow(text: string, baseUrl = 'https://example.org/wp-json/tribe/events/v1/events'): ReadResult {
+export function readWindow(text: string, baseUrl = 'https://example.org/wp-json/tribe/events/v1/events', kind?: 'json'): ReadResult {
   return readDocument(text, CONTEXT, {
+    ...(kind === undefined ? {} : { kind }),
     from: new Date('2026-10-01T04:00:00Z'),
     to: new Date('2027-04-01T04:00:00Z'),
     defaultTimeZone: NEW_YORK,
