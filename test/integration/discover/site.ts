@@ -3,7 +3,7 @@
  * Events Calendar's iCal export and paged REST API, and a job club's webcal feed.
  */
 import { readFileSync } from 'node:fs';
-import { buildUserAgent, createFetcher, type Fetcher } from '../../../shared/fetch';
+import { buildUserAgent, createFetcher, type Fetcher, type FetcherOptions } from '../../../shared/fetch';
 import { buildIcs } from '../../support/ics-builder';
 import { respond, startHttpFixture, type HttpFixture, type RouteHandler } from '../../support/http-fixtures';
 
@@ -43,12 +43,13 @@ export async function startJobSeekerSite(): Promise<HttpFixture> {
  * A fetcher that may reach `server` (the test-only loopback allowance) and nothing else: every
  * other host fails to resolve at once, so no test can reach the internet even on a machine that has it.
  */
-export function localOnlyFetcher(server: HttpFixture): Fetcher {
+export function localOnlyFetcher(server: HttpFixture, overrides: Partial<FetcherOptions> = {}): Fetcher {
   return createFetcher({
     userAgent: buildUserAgent({ version: '0.1.0', contactUrl: 'https://example.org/contact' }),
     allowLoopback: { ports: [server.port] },
     perHostDelayMs: 0,
     timeouts: { connectMs: 1000, headersMs: 2000, bodyIdleMs: 2000, totalMs: 5000 },
     resolve: (hostname) => (hostname === '127.0.0.1' ? Promise.resolve(['127.0.0.1']) : Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }))),
+    ...overrides,
   });
 }
