@@ -17,7 +17,7 @@ export type { PlatformId } from './platforms';
 export class UnknownDocumentError extends Error {
   override readonly name = 'UnknownDocumentError';
   constructor() {
-    super('neither an iCalendar feed, an HTML page nor a platform\'s JSON');
+    super('neither an iCalendar feed nor an HTML page');
   }
 }
 
