@@ -120,9 +120,26 @@ function audienceBench(): void {
   console.log(`\n${worker('bench/audience-accuracy.ts', []).trimEnd()}`);
 }
 
+const DiscoverFigureSchema = z.object({ candidates: z.number(), runs: z.number(), baselineMs: z.number(), discoveryMs: z.number(), politeMs: z.number(), requests: z.number() });
+
+function discoverBench(): void {
+  console.log('\n## Discovery: a homepage with 5 candidates on 127.0.0.1 (fetch, verify each, rank, suggest)\n');
+  const figure = DiscoverFigureSchema.parse(JSON.parse(worker('bench/discover-worker.ts', [])));
+  printTable(
+    ['what', 'median ms', '× one page fetch + read'],
+    [
+      ['one fetch + read of the homepage (baseline)', fixed(figure.baselineMs, 1), '1.00'],
+      ['discovery, no per-host delay', fixed(figure.discoveryMs, 1), fixed(figure.discoveryMs / figure.baselineMs, 2)],
+      ['discovery, default 1 s per-host delay (one run)', fixed(figure.politeMs, 0), fixed(figure.politeMs / figure.baselineMs, 1)],
+    ],
+  );
+  console.log(`\n${figure.candidates} candidates listed; medians of ${figure.runs} runs, each with a fresh fetcher (robots.txt fetched again); the polite run's time is almost all the fetcher's spacing of requests to one host.`);
+}
+
 const only = process.argv[2];
 console.log(`# Netmix benchmarks (${new Date().toISOString()}, Node ${process.version}, ${String(cpus().length)} cores)`);
 if (!only || only === 'parse') parseBench();
 if (!only || only === 'ingest') ingestBench();
 if (!only || only === 'digest') digestBench();
 if (!only || only === 'audience') audienceBench();
+if (!only || only === 'discover') discoverBench();

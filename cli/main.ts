@@ -14,6 +14,8 @@ commands:
   sources check <file>       validate a sources file, fetch each source once and say why an empty one is empty
   sources schema             print the sources file's JSON Schema (for editors)
   sources status             show each stored source's health (local DynamoDB under .netmix/)
+  sources discover <url>     find every way to read a site, verified and ranked (--json, --allow-local)
+  sources add <url> --to F   append the suggested entry for a site to sources file F and validate it
   ingest [--sources FILE]    run the ingest job against the local store
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
   start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)

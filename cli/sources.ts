@@ -165,5 +165,7 @@ export async function runSources(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (sub === 'status') return status(io);
+  if (sub === 'discover') return (await import('./sources-discover')).runSourcesDiscover(rest, io);
+  if (sub === 'add') return (await import('./sources-discover')).runSourcesAdd(rest, io);
   throw new UsageError(USAGE);
 }

@@ -10,6 +10,7 @@ import type { Source, SourceContext } from '../model/source';
 import type { Clock, EventStore, SourceState, SourceStateStore, SourceStatus } from '../ports';
 import { readDocument, readScheduleEntry, UnknownDocumentError } from '../sources';
 import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
+import { readPages } from './read-pages';
 
 export interface IngestDeps {
   fetcher: Fetcher;
@@ -46,7 +47,7 @@ export interface SourceRunResult {
 }
 
 /** Largest body read per fetch kind: feeds can be long, pages should not be. */
-const MAX_BYTES = { ical: 5_000_000, html: 2_000_000 } as const;
+const MAX_BYTES = { ical: 5_000_000, html: 2_000_000, json: 5_000_000 } as const;
 
 function emptyState(sourceId: string): SourceState {
   return {
@@ -140,12 +141,18 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
         const window = { from: startOfLocalDay(today, context.timeZone), to: startOfLocalDay(horizonEnd, context.timeZone), defaultTimeZone: context.timeZone };
         const read =
           source.schedule === undefined
-            ? readDocument(outcome.body, context, {
-                kind: source.fetch,
-                ...window,
-                baseUrl: outcome.finalUrl,
-                ...(source.selectors ? { recipe: source.selectors } : {}),
-              })
+            ? await readPages(
+                deps.fetcher,
+                outcome,
+                (body, baseUrl) =>
+                  readDocument(body, context, {
+                    kind: source.fetch,
+                    ...window,
+                    baseUrl,
+                    ...(source.selectors ? { recipe: source.selectors } : {}),
+                  }),
+                { maxBytes: MAX_BYTES[source.fetch] },
+              )
             : readScheduleEntry({ name: source.name, schedule: source.schedule, url: source.url }, context, window);
         result.found = read.events.length;
         result.problems = read.problems.length;

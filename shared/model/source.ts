@@ -46,7 +46,8 @@ export const SourceSchema = z
     name: z.string().min(1).max(200),
     kind: OrganisationKindSchema,
     audience: AudienceSchema,
-    fetch: z.enum(['ical', 'html']),
+    /** `json`: a platform's public API (The Events Calendar, Squarespace, Localist, LibCal). */
+    fetch: z.enum(['ical', 'html', 'json']),
     url: HttpUrlSchema,
     selectors: SelectorRecipeSchema.optional(),
     /**

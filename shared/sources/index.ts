@@ -8,9 +8,11 @@ import type { SelectorRecipe, SourceContext } from '../model/source';
 import { normalizeEvents } from '../normalize';
 import { looksLikeHtml, parseHtml } from './html';
 import { parseIcal } from './ical';
+import { looksLikeJson, parsePlatformJson, type PlatformId } from './platforms';
 import { parseScheduleEntry, parseScheduleText, type ScheduleEntry } from './schedule-text';
 
-export type DocumentKind = 'ical' | 'html';
+export type DocumentKind = 'ical' | 'html' | 'json';
+export type { PlatformId } from './platforms';
 
 /** The input is neither an iCalendar feed nor an HTML page. */
 export class UnknownDocumentError extends Error {
@@ -20,10 +22,11 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-/** What a text is, from its first bytes: `BEGIN:VCALENDAR` → ical, markup → html, else null. */
+/** What a text is, from its first bytes: `BEGIN:VCALENDAR` → ical, `{`/`[` → json, markup → html, else null. */
 export function detectKind(text: string): DocumentKind | null {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
   if (/^BEGIN:VCALENDAR/i.test(head)) return 'ical';
+  if (looksLikeJson(head)) return 'json';
   if (looksLikeHtml(head)) return 'html';
   return null;
 }
@@ -40,6 +43,10 @@ export interface ReadResult {
   problems: ParseProblem[];
   calendarName?: string;
   refreshIntervalSeconds?: number;
+  /** For `json`: the platform recognised (null when none was). */
+  platform?: PlatformId | null;
+  /** For a paged platform API: the absolute URL of the next page. */
+  nextPageUrl?: string;
 }
 
 function parsePage(text: string, options: ReadOptions): ParseResult {
@@ -62,8 +69,12 @@ function parsePage(text: string, options: ReadOptions): ParseResult {
 export function readDocument(text: string, source: SourceContext, options: ReadOptions): ReadResult {
   const kind = detectKind(text) ?? options.kind ?? null;
   if (kind === null) throw new UnknownDocumentError();
-  const parsed = kind === 'ical' ? parseIcal(text, options) : parsePage(text, options);
-  return toReadResult(kind, parsed, source);
+  const platform = kind === 'json' ? parsePlatformJson(text, options) : null;
+  const parsed = platform ?? (kind === 'ical' ? parseIcal(text, options) : parsePage(text, options));
+  const result = toReadResult(kind, parsed, source);
+  if (platform !== null) result.platform = platform.platform;
+  if (platform?.nextPageUrl !== undefined) result.nextPageUrl = platform.nextPageUrl;
+  return result;
 }
 
 /**
