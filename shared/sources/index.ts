@@ -39,6 +39,8 @@ export interface ReadResult {
   problems: ParseProblem[];
   calendarName?: string;
   refreshIntervalSeconds?: number;
+  /** Set when the document went over its budget (see `ParseResult.budgetExceeded`). */
+  budgetExceeded?: string;
 }
 
 /**
@@ -60,5 +62,6 @@ export function readDocument(text: string, source: SourceContext, options: ReadO
   };
   if (parsed.meta.calendarName !== undefined) result.calendarName = parsed.meta.calendarName;
   if (parsed.meta.refreshIntervalSeconds !== undefined) result.refreshIntervalSeconds = parsed.meta.refreshIntervalSeconds;
+  if (parsed.budgetExceeded !== undefined) result.budgetExceeded = parsed.budgetExceeded;
   return result;
 }
