@@ -13,7 +13,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** How one source's run ended. */
-export type SourceStatus = 'ok' | 'unchanged' | 'empty' | 'failed' | 'blocked-by-robots' | 'deferred';
+export type SourceStatus = 'ok' | 'unchanged' | 'empty' | 'failed' | 'blocked-by-robots' | 'deferred' | 'over-budget';
 
 /** A source's fetch state and health, kept between runs. */
 export interface SourceState {

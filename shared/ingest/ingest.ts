@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { FetchError, type Fetcher } from '../fetch';
+import { DEFAULT_PARSE_BUDGET } from '../model/raw-event';
 import type { Source, SourceContext } from '../model/source';
 import type { Clock, EventStore, SourceState, SourceStateStore, SourceStatus } from '../ports';
-import { readDocument, readScheduleEntry, UnknownDocumentError } from '../sources';
+import { readScheduleEntry, UnknownDocumentError } from '../sources';
+import { OverBudgetError, readWithinBudget, type DocumentReader } from '../sources/bounded-read';
 import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
 import { readPages } from './read-pages';
 
@@ -17,6 +19,8 @@ export interface IngestDeps {
   events: EventStore;
   sourceStates: SourceStateStore;
   clock: Clock;
+  /** Reads a fetched document; defaults to a worker with a deadline and a heap limit. */
+  read?: DocumentReader;
 }
 
 export interface IngestOptions {
@@ -95,6 +99,7 @@ function statusOfError(error: unknown): { status: SourceStatus; message: string;
     return { status, message: `${error.code}: ${error.message}`, retryAfterSeconds: error.retryAfterSeconds ?? null };
   }
   if (error instanceof UnknownDocumentError) return { status: 'failed', message: error.message, retryAfterSeconds: null };
+  if (error instanceof OverBudgetError) return { status: 'over-budget', message: `${error.reason}: ${error.message}`, retryAfterSeconds: null };
   const message = error instanceof Error ? error.message : String(error);
   return { status: 'failed', message, retryAfterSeconds: null };
 }
@@ -139,21 +144,23 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
         result.found = previous.eventsFound;
       } else {
         const window = { from: startOfLocalDay(today, context.timeZone), to: startOfLocalDay(horizonEnd, context.timeZone), defaultTimeZone: context.timeZone };
+        const budget = { ...DEFAULT_PARSE_BUDGET, maxOccurrences: source.maxEvents ?? DEFAULT_PARSE_BUDGET.maxOccurrences };
         const read =
           source.schedule === undefined
             ? await readPages(
                 deps.fetcher,
                 outcome,
                 (body, baseUrl) =>
-                  readDocument(body, context, {
+                  (deps.read ?? readWithinBudget)(body, context, {
                     kind: source.fetch,
                     ...window,
                     baseUrl,
+                    budget,
                     ...(source.selectors ? { recipe: source.selectors } : {}),
                   }),
                 { maxBytes: MAX_BYTES[source.fetch] },
               )
-            : readScheduleEntry({ name: source.name, schedule: source.schedule, url: source.url }, context, window);
+            : readScheduleEntry({ name: source.name, schedule: source.schedule, url: source.url }, context, { ...window, budget });
         result.found = read.events.length;
         result.problems = read.problems.length;
         // A source that suddenly lists nothing is more often a broken page than a cleared calendar:
@@ -176,6 +183,9 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
     state.consecutiveFailures = 0;
   } catch (error) {
     const failure = statusOfError(error);
+    // The body was not read: forget its validators, or the next run's 304 would pass it as unchanged.
+    state.etag = previous.etag;
+    state.lastModified = previous.lastModified;
     result.status = failure.status;
     result.error = failure.message;
     state.lastError = failure.message;

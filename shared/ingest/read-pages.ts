@@ -22,10 +22,10 @@ export class PageFetchError extends Error {
 export async function readPages(
   fetcher: Fetcher,
   first: { body: string; finalUrl: string },
-  read: (body: string, baseUrl: string) => ReadResult,
+  read: (body: string, baseUrl: string) => ReadResult | Promise<ReadResult>,
   limits: FetchLimits = {},
 ): Promise<ReadResult> {
-  const result = read(first.body, first.finalUrl);
+  const result = await read(first.body, first.finalUrl);
   const origin = new URL(first.finalUrl).origin;
   const seen = new Set([first.finalUrl]);
   const ids = new Set(result.events.map((event) => event.id));
@@ -45,7 +45,7 @@ export async function readPages(
     seen.add(next);
     const outcome = await fetcher.fetch(next, {}, limits);
     if (outcome.kind !== 'ok') throw new PageFetchError(`page ${pages + 1} (${next}) answered 304 to an unconditional request`);
-    const page = read(outcome.body, outcome.finalUrl);
+    const page = await read(outcome.body, outcome.finalUrl);
     pages += 1;
     // A page list that shifts while we read it repeats an event across pages: keep it once.
     for (const event of page.events) {

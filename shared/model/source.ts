@@ -63,6 +63,8 @@ export const SourceSchema = z
     tags: z.array(z.string().min(1).max(50)).default([]),
     /** A source that legitimately lists nothing most of the time: `empty` is not a warning. */
     expectEmpty: z.boolean().default(false),
+    /** Most events one fetch may list (default 5,000, `DEFAULT_PARSE_BUDGET`); more fails the source as `over-budget`. */
+    maxEvents: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;

@@ -47,6 +47,8 @@ export interface ReadResult {
   platform?: PlatformId | null;
   /** For a paged platform API: the absolute URL of the next page. */
   nextPageUrl?: string;
+  /** Set when the document went over its budget (see `ParseResult.budgetExceeded`). */
+  budgetExceeded?: string;
 }
 
 function parsePage(text: string, options: ReadOptions): ParseResult {
@@ -94,5 +96,6 @@ function toReadResult(kind: DocumentKind, parsed: ParseResult, source: SourceCon
   };
   if (parsed.meta.calendarName !== undefined) result.calendarName = parsed.meta.calendarName;
   if (parsed.meta.refreshIntervalSeconds !== undefined) result.refreshIntervalSeconds = parsed.meta.refreshIntervalSeconds;
+  if (parsed.budgetExceeded !== undefined) result.budgetExceeded = parsed.budgetExceeded;
   return result;
 }

@@ -12,7 +12,7 @@ const SourceStateSchema = z.object({
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
   contentHash: z.string().nullable(),
-  lastStatus: z.enum(['ok', 'unchanged', 'empty', 'failed', 'blocked-by-robots', 'deferred']).nullable(),
+  lastStatus: z.enum(['ok', 'unchanged', 'empty', 'failed', 'blocked-by-robots', 'deferred', 'over-budget']).nullable(),
   lastAttemptAt: InstantSchema.nullable(),
   lastSuccessAt: InstantSchema.nullable(),
   lastError: z.string().nullable(),

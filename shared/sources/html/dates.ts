@@ -24,6 +24,20 @@ const EXTENDED =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
+/** `YYYY-DDD`, the ordinal date ISO 8601 (and the microformats value-class pattern) allows. */
+const ORDINAL_DATE = /^(\d{4})-(\d{3})$/;
+
+/** `2013-034` → `2013-02-03`; null for a day the year does not have. */
+export function ordinalToDate(text: string): string | null {
+  const match = ORDINAL_DATE.exec(text.trim());
+  if (match === null) return null;
+  const year = Number(match[1]);
+  const day = Number(match[2]);
+  const date = new Date(Date.UTC(year, 0, day));
+  if (day < 1 || date.getUTCFullYear() !== year) return null;
+  return formatDate(year, date.getUTCMonth() + 1, date.getUTCDate());
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -57,7 +71,7 @@ function offsetMinutes(text: string): number {
 
 /** Reads an ISO-8601-like date or date-time; null for anything else (`2019-9-18T10-10-00-00`). */
 export function parsePageDate(text: string): PageDate | null {
-  const trimmed = text.trim();
+  const trimmed = ordinalToDate(text) ?? text.trim();
   const match = EXTENDED.exec(trimmed) ?? BASIC.exec(trimmed);
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;

@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { ParseProblem } from '../../model/raw-event';
 import type { Candidate } from './candidate';
 import { parseLenientJson } from './lenient-json';
@@ -37,19 +36,16 @@ function collectEventNodes(root: unknown): SchemaNode[] {
   return found;
 }
 
-/** Events from every `<script type="application/ld+json">`; a block that cannot be read is a problem. */
+/** Events from the bodies of a page's `<script type="application/ld+json">` blocks; a block that cannot be read is a problem. */
 export function extractJsonLd(
-  $: CheerioAPI,
+  blocks: readonly string[],
   baseUrl: string | undefined,
 ): { candidates: Candidate[]; problems: ParseProblem[] } {
   const candidates: Candidate[] = [];
   const problems: ParseProblem[] = [];
-  const blocks = $('script')
-    .toArray()
-    .filter((element) => ($(element).attr('type') ?? '').toLowerCase().includes('ld+json'));
-  blocks.forEach((element, index) => {
+  blocks.forEach((block, index) => {
     const where = `JSON-LD block ${index + 1}`;
-    const outcome = parseLenientJson($(element).text());
+    const outcome = parseLenientJson(block);
     if (!outcome.ok) {
       problems.push({ message: `JSON-LD is not valid JSON (${outcome.reason.slice(0, 120)})`, where });
       return;

@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import { z } from 'zod';
 import { isIanaTimeZone } from '../../model/common';
 import type { Candidate } from './candidate';
@@ -87,11 +86,10 @@ function toCandidate(event: WixEvent, where: string): Candidate {
   return candidate;
 }
 
-/** Event objects from a Wix page's warmup data; none for any other page. */
-export function extractWixWarmup($: CheerioAPI): WixCandidate[] {
-  const script = $('script#wix-warmup-data').first();
-  if (script.length === 0) return [];
-  const outcome = parseLenientJson(script.text());
+/** Event objects from the body of a Wix page's `script#wix-warmup-data`; none when the page has none. */
+export function extractWixWarmup(warmup: string | null): WixCandidate[] {
+  if (warmup === null) return [];
+  const outcome = parseLenientJson(warmup);
   if (!outcome.ok) return [];
   return findWixEvents(outcome.value).map((event, index) => ({
     slug: event.slug ?? null,
