@@ -61,9 +61,9 @@ export interface SharedSendRateOptions {
   /** Window length; default 1 s, lengthened for a rate below one a second so a window holds one send. */
   windowMs?: number;
   /**
-   * A token is used only if the send can start this long before its window closes; default 100 ms.
-   * SES counts a send when it arrives, so one started at the very end of a window could land in the
-   * next one's count.
+   * A token is used only this long before its window closes; default 200 ms. SES counts a send when
+   * it arrives, and between the token and that come the delivery claim and the transit: a token
+   * used at the very end of a window could land in the next one's count.
    */
   marginMs?: number;
 }
@@ -76,7 +76,7 @@ export interface SharedSendRateOptions {
  */
 export function createSharedSendRate(options: SharedSendRateOptions): SendPacer {
   const sleep = options.sleep ?? realSleep;
-  const marginMs = options.marginMs ?? 100;
+  const marginMs = options.marginMs ?? 200;
   let shape: Promise<{ windowMs: number; limit: number }> | null = null;
   const shapeOf = async (): Promise<{ windowMs: number; limit: number }> => {
     const rate = await options.ratePerSecond();
