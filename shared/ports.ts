@@ -90,20 +90,61 @@ export interface DeliveryRecord {
   events: { id: string; contentHash: string }[];
   messageId: string | null;
   claimedAt: string;
+  /**
+   * Until when the claim's holder may still be sending. A claim past its lease without a message id
+   * was left by a run that died between claim and send; a later run takes it over. Null on claims
+   * written before leases existed (their lease is then as long as the claimant's).
+   */
+  leaseUntil: string | null;
+}
+
+/** A delivery claim to write: the record before its send, with its lease. */
+export type DeliveryClaim = Omit<DeliveryRecord, 'messageId' | 'leaseUntil'> & { leaseUntil: string };
+
+/**
+ * How a claim ended: `claimed` (first claim this week) or `taken-over` (an expired claim without a
+ * message id) both hand back the `claimId` that `complete` and `release` must present; `sent` means
+ * the week's digest went out already; `held` means another run's lease is still live.
+ */
+export type ClaimResult =
+  | { status: 'claimed' | 'taken-over'; claimId: string }
+  | { status: 'sent' }
+  | { status: 'held'; leaseUntil: string | null };
+
+/** This week's delivery (claimed or sent) and the latest one before it, read together. */
+export interface DeliveryLookup {
+  current: DeliveryRecord | null;
+  previous: DeliveryRecord | null;
 }
 
 export interface DeliveryStore {
   /**
-   * Conditional write before sending: true when this (subscriber, ISO week) was not claimed yet,
-   * false when it was (a retried or doubled job must skip it).
+   * Conditional write before sending: succeeds when this (subscriber, ISO week) has no claim yet, or
+   * only one whose lease expired before `claimedAt` without a message id; otherwise says why not.
    */
-  claim(record: Omit<DeliveryRecord, 'messageId'>): Promise<boolean>;
-  /** Record the SES message id after a successful send. */
-  complete(subscriberId: string, isoWeek: string, messageId: string): Promise<void>;
-  /** Undo a claim whose send failed for good, so a later run can try again. */
-  release(subscriberId: string, isoWeek: string): Promise<void>;
+  claim(record: DeliveryClaim): Promise<ClaimResult>;
+  /** Record the SES message id after a successful send; fails unless `claimId` still holds the claim. */
+  complete(subscriberId: string, isoWeek: string, claimId: string, messageId: string): Promise<void>;
+  /** Undo a claim whose send failed for good, so a later run can try again; only its holder may. */
+  release(subscriberId: string, isoWeek: string, claimId: string): Promise<void>;
   /** The latest delivery strictly before `isoWeek`. */
   previous(subscriberId: string, isoWeek: string): Promise<DeliveryRecord | null>;
+  /** `isoWeek`'s own delivery and the latest before it, in one read. */
+  lookup(subscriberId: string, isoWeek: string): Promise<DeliveryLookup>;
+}
+
+/**
+ * Shared state behind a send rate that several processes pace against: one counter per time
+ * window. `tryTake` counts one send in the window starting at `windowStartMs` when fewer than
+ * `limit` were counted there, and says whether it did.
+ */
+export interface RateTokenStore {
+  tryTake(windowStartMs: number, limit: number): Promise<boolean>;
+}
+
+/** Resolves when one more send may go. */
+export interface SendPacer {
+  take(): Promise<void>;
 }
 
 export interface Mailer {

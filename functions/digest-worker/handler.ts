@@ -3,11 +3,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createSharedSendRate } from '../../shared/digest/pacing';
 import { senderAddress } from '../../shared/digest/sender';
 import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-store';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
+import { createDynamoRateTokenStore } from '../../shared/store/dynamo-rate-token-store';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createLinkBuilder } from '../../shared/subscriptions/links';
@@ -23,12 +25,20 @@ const logger = createLogger('netmix-digest-worker');
 const dynamo = new DynamoDBClient({});
 const storeOptions = resolveStoreOptions();
 const keys = await loadSigningKeys(new SecretsManagerClient({}), config[ENV.signingKeySecretArn]);
+const mailer = createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] });
+// Every concurrent worker paces against one counter in the deliveries table, sized from GetSendQuota.
+const pacer = createSharedSendRate({
+  store: createDynamoRateTokenStore(dynamo, config[ENV.deliveriesTable]),
+  ratePerSecond: () => mailer.maxSendRate(),
+  clock: systemClock,
+});
 const worker = createDigestWorker({
   deps: {
     events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
     subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
     deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
-    mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
+    mailer,
+    pacer,
     links: createLinkBuilder(config[ENV.linkOrigin], keys),
     clock: systemClock,
   },

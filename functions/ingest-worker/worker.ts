@@ -1,7 +1,9 @@
 /**
  * The ingest worker's logic, apart from its wiring so tests can give it real local services: each SQS
- * record names one source; records run one after another (per-host politeness), and none starts once
- * less than the reserve of invocation time is left (LR-07); those go back to the queue.
+ * record holds one host's sources (`shared/ingest/host-groups.ts`); records and the sources in them
+ * run one after another, so no two requests to a host overlap even across concurrent workers. No
+ * source starts once less than the reserve of invocation time is left (LR-07): its record goes back
+ * to the queue, and the retry's conditional GETs make the sources already done cheap.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -26,17 +28,19 @@ export function createIngestWorker(options: IngestWorkerOptions): SqsBatchHandle
   const processor = new BatchProcessor(EventType.SQS);
   const reserveMs = options.reserveMs ?? DEFAULT_RESERVE_MS;
   return async (event, context) => {
-    const handleRecord = async (record: SQSRecord): Promise<SourceRunResult> => {
+    const handleRecord = async (record: SQSRecord): Promise<SourceRunResult[]> => {
       assertTimeLeft(context, reserveMs);
       const message = parseMessageBody(IngestMessageSchema, record.body);
-      const result = await ingestSource(options.deps, message.source, {
-        horizonDays: options.horizonDays,
-        defaultTimeZone: message.defaultTimeZone,
-      });
-      // A failed fetch is the source's status, kept in its state; retrying it within minutes would
-      // only hit the same server again, so the record still counts as processed.
-      options.logger.info('source ingested', { ...result });
-      return result;
+      const results: SourceRunResult[] = [];
+      for (const source of message.sources) {
+        assertTimeLeft(context, reserveMs);
+        const result = await ingestSource(options.deps, source, { horizonDays: options.horizonDays, defaultTimeZone: message.defaultTimeZone });
+        // A failed fetch is the source's status, kept in its state; retrying it within minutes would
+        // only hit the same server again, so the record still counts as processed.
+        options.logger.info('source ingested', { ...result });
+        results.push(result);
+      }
+      return results;
     };
     const response = await processPartialResponse(event, handleRecord, processor, {
       processInParallel: false,

@@ -4,17 +4,37 @@
  */
 import { z } from 'zod';
 import { LocalDateSchema, TimeZoneSchema } from '../../shared/model/common';
+import { groupSourcesByHost } from '../../shared/ingest/host-groups';
 import { SourceSchema } from '../../shared/model/source';
 
-/** One source to ingest, with the region's zone for floating times. */
-export const IngestMessageSchema = z
+/**
+ * One host's sources to ingest, one after another, with the region's zone for floating times. A
+ * message per host (not per source) is what keeps concurrent workers from fetching one host at once.
+ */
+const HostGroupMessageSchema = z
+  .object({
+    sources: z.array(SourceSchema).min(1),
+    defaultTimeZone: TimeZoneSchema,
+  })
+  .strict();
+
+/** What the dispatcher queued before host groups: one source; read as a group of one. */
+const SingleSourceMessageSchema = z
   .object({
     source: SourceSchema,
     defaultTimeZone: TimeZoneSchema,
   })
-  .strict();
+  .strict()
+  .transform(({ source, defaultTimeZone }) => ({ sources: [source], defaultTimeZone }));
+
+export const IngestMessageSchema = z.union([HostGroupMessageSchema, SingleSourceMessageSchema]);
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;
-export type IngestMessageInput = z.input<typeof IngestMessageSchema>;
+export type IngestMessageInput = z.input<typeof HostGroupMessageSchema>;
+
+/** The ingest fan-out: one message per host, holding that host's sources in file order. */
+export function ingestMessagesFor(sources: readonly IngestMessageInput['sources'][number][], defaultTimeZone: string): IngestMessageInput[] {
+  return groupSourcesByHost(sources).map((group) => ({ sources: group, defaultTimeZone }));
+}
 
 /**
  * One batch of subscribers whose digest starting on `date` (the dispatcher's local day) is due. The

@@ -17,7 +17,10 @@ export const DIGEST_WORKER_TIMEOUT = Duration.minutes(5);
 /** Subscribers per queue message: small enough that one message finishes well within the timeout. */
 export const DIGEST_BATCH_SIZE = 25;
 
-/** Concurrent workers: each paces itself to SES's send rate, so more would only meet throttling. */
+/**
+ * Concurrent workers. They share one send rate (a counter in the deliveries table sized from
+ * GetSendQuota), so more workers never exceed SES's rate; two keep a slow render from idling it.
+ */
 export const DIGEST_MAX_CONCURRENCY = 2;
 
 export interface DigestPipelineProps {

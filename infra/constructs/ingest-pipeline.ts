@@ -13,8 +13,9 @@ import { WorkQueue } from './work-queue';
 export const INGEST_WORKER_TIMEOUT = Duration.minutes(5);
 
 /**
- * Concurrent worker invocations. Sources often share a host (one calendar platform), and workers do
- * not share memory, so this is what bounds the load any one host sees from us. 2 is SQS's minimum.
+ * Concurrent worker invocations. Workers share no memory, so politeness across them comes from the
+ * fan-out: the dispatcher queues one message per host (all its sources), and a worker runs a
+ * message's sources one after another. 2 is SQS's minimum.
  */
 export const INGEST_MAX_CONCURRENCY = 2;
 
@@ -34,7 +35,7 @@ export interface IngestPipelineProps {
   deadLetterQueue?: sqs.Queue;
 }
 
-/** Daily at the configured hour (05:00 local by default): dispatcher → one SQS message per source → worker (partial batch failures). */
+/** Daily at the configured hour (05:00 local by default): dispatcher → one SQS message per host → worker (partial batch failures). */
 export class IngestPipeline extends Construct {
   readonly dispatcher: NetmixFunction;
   readonly worker: NetmixFunction;
@@ -58,7 +59,7 @@ export class IngestPipeline extends Construct {
 
     this.worker = new NetmixFunction(this, 'Worker', {
       name: 'ingest-worker',
-      description: 'Fetches, parses and stores the events of one source per message',
+      description: 'Fetches, parses and stores the events of one host’s sources per message',
       timeout: INGEST_WORKER_TIMEOUT,
       // ical.js expansion of a multi-megabyte feed is CPU- and memory-bound; 1 GB also buys CPU.
       memorySize: 1024,

@@ -9,8 +9,10 @@ export { renderDigest, digestSubject, type DigestLinks, type Operator, type Rend
 export { buildDigestMime, UnsubscribeUrlError, type DigestMimeInput } from './mime';
 export {
   sendDigests,
+  DEFAULT_LEASE_MS,
   SKIP_ALREADY_SENT,
   SKIP_DRY_RUN,
+  SKIP_IN_PROGRESS,
   SKIP_NO_EVENTS,
   type DigestProgress,
   type DigestRunSummary,
@@ -20,4 +22,5 @@ export {
 export { previewDigest, type PreviewOptions } from './preview';
 export { googleCalendarUrl } from './calendar-links';
 export { isoWeekOf } from './iso-week';
-export { TokenBucket, backoffMs, type Sleep } from './pacing';
+export { TokenBucket, backoffMs, createSharedSendRate, type SharedSendRateOptions, type Sleep } from './pacing';
+export { candidatesFrom, loadCandidatesOnce, type CandidateEvents } from './candidate-events';

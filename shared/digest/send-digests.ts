@@ -1,21 +1,26 @@
 /**
  * The weekly send: load the window's events once, choose for every active subscriber (grouped),
- * then per subscriber claim the (subscriber, ISO week) delivery before sending, so a retried or
- * doubled run never mails anyone twice (reliability.md LR-10, EM-25).
+ * then per subscriber take a send token, claim the (subscriber, ISO week) delivery with a lease and
+ * send (`deliver.ts`), so a retried or doubled run never mails anyone twice and a run that died
+ * between claim and send leaves a claim the next run takes over (reliability.md LR-10, EM-25).
  */
 import pLimit from 'p-limit';
-import { MailerThrottledError, type Clock, type DeliveryStore, type EventStore, type Mailer, type SubscriberStore } from '../ports';
+import type { Subscriber } from '../model/subscriber';
+import type { Clock, DeliveryRecord, DeliveryStore, EventStore, Mailer, SendPacer, SubscriberStore } from '../ports';
 import type { LinkBuilder } from '../subscriptions/links';
-import { addDays, localDateOf, startOfLocalDay } from '../time/zoned';
+import { localDateOf, startOfLocalDay } from '../time/zoned';
+import { candidatesFrom, type CandidateEvents } from './candidate-events';
+import { deliverDigest, describe, SKIP_ALREADY_SENT, SKIP_IN_PROGRESS, type DeliveryContext } from './deliver';
 import { isoWeekOf } from './iso-week';
-import { buildDigestMime } from './mime';
-import { backoffMs, realSleep, TokenBucket, type Sleep } from './pacing';
-import { renderDigest, type Operator } from './render';
+import { realSleep, TokenBucket, type Sleep } from './pacing';
+import type { Operator } from './render';
 import { selectForMany, type DigestRecipient } from './select';
 
+export { SKIP_ALREADY_SENT, SKIP_DRY_RUN, SKIP_IN_PROGRESS } from './deliver';
 export const SKIP_NO_EVENTS = 'no events near';
-export const SKIP_ALREADY_SENT = 'already sent this week';
-export const SKIP_DRY_RUN = 'dry run: rendered, not sent';
+
+/** How long a claim stays its holder's: 6 min, above the digest worker's 5 min timeout (a claim older than that is a dead run's). */
+export const DEFAULT_LEASE_MS = 6 * 60_000;
 
 export interface DigestProgress {
   done: number;
@@ -32,6 +37,10 @@ export interface SendDigestsDeps {
   links: LinkBuilder;
   clock: Clock;
   sleep?: Sleep;
+  /** Paces the sends; default a token bucket at the mailer's rate for this run alone. */
+  pacer?: SendPacer;
+  /** Where the window's events come from; default a fresh read of `events`. */
+  candidates?: CandidateEvents;
   onProgress?: (progress: DigestProgress) => void;
   /** Receives each rendered digest (the local runner writes them to disk for a look). */
   outbox?: (subscriberId: string, html: string) => Promise<void>;
@@ -50,12 +59,16 @@ export interface SendDigestsConfig {
   unsubscribeMailto?: string;
   /** Send attempts per subscriber when the provider throttles; default 6 (waits 1+2+4+8+16 s). */
   maxAttempts?: number;
+  /** A claim's lease; default {@link DEFAULT_LEASE_MS}. Must outlast a send with all its retries. */
+  leaseMs?: number;
 }
 
 export interface DigestRunSummary {
   /** The ISO week deliveries were claimed under. */
   isoWeek: string;
   sent: number;
+  /** Of `sent`, how many took over a claim a dead run had left. */
+  takenOver: number;
   skipped: { reason: string; count: number }[];
   failed: number;
   /** Why each failed send failed (subscriber id and the error's name and message; never an address). */
@@ -63,81 +76,88 @@ export interface DigestRunSummary {
   subscribers: number;
 }
 
-/** Sends this week's digests; see the module note. Never throws for one subscriber's failed send. */
+/** True when `record` is this week's claim, not sent, whose holder may still be sending at `now`. */
+function isLiveClaim(record: DeliveryRecord, now: Date, leaseMs: number): boolean {
+  if (record.messageId !== null) return false;
+  const until = record.leaseUntil === null ? Date.parse(record.claimedAt) + leaseMs : Date.parse(record.leaseUntil);
+  return until > now.getTime();
+}
+
+/** Sends this week's digests; see the module note. Never throws for one subscriber's failure. */
 export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConfig): Promise<DigestRunSummary> {
   const sleep = deps.sleep ?? realSleep;
+  const leaseMs = config.leaseMs ?? DEFAULT_LEASE_MS;
   const date = config.date ?? localDateOf(deps.clock.now(), config.timeZone);
   const windowStart = startOfLocalDay(date, config.timeZone);
   const isoWeek = isoWeekOf(date).key;
-  // Stored start dates are in each event's own zone: widen by a day each side, selection trims exactly.
-  const stored = await deps.events.listStartingBetween(addDays(date, -1), addDays(date, config.windowDays));
+  const stored = await (deps.candidates ?? candidatesFrom(deps.events)).load(date, config.windowDays);
   // A digest sent mid-morning never lists what started at dawn that day.
-  const now = deps.clock.now().toISOString();
-  const events = stored.filter((event) => event.start >= now);
+  const startedBefore = deps.clock.now().toISOString();
+  const events = stored.filter((event) => event.start >= startedBefore);
   const active = (await deps.subscribers.listActive()).filter((subscriber) => subscriber.status === 'active');
-
-  const limit = pLimit(8);
-  const recipients: DigestRecipient[] = await Promise.all(
-    active.map((subscriber) =>
-      limit(async () => {
-        const previous = await deps.deliveries.previous(subscriber.id, isoWeek);
-        return { ...subscriber, previous: previous?.events ?? [] };
-      }),
-    ),
-  );
-  const selections = selectForMany(events, recipients, { windowStart, windowDays: config.windowDays, timeZone: config.timeZone });
 
   const skipped = new Map<string, number>();
   const skip = (reason: string): void => {
     skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   };
-  let sent = 0;
   const failures: DigestRunSummary['failures'] = [];
-  let bucket: TokenBucket | null = null;
-  const maxAttempts = Math.max(1, config.maxAttempts ?? 6);
-
-  for (const [index, subscriber] of active.entries()) {
-    const selection = selections.get(subscriber.id);
-    if (!selection || selection.chosen.length === 0) skip(SKIP_NO_EVENTS);
-    else {
-      const now = deps.clock.now();
-      const unsubscribeUrl = deps.links.unsubscribeUrl(subscriber.id, now);
-      const digest = renderDigest({
-        subscriber,
-        chosen: selection.chosen,
-        windowStart,
-        windowDays: config.windowDays,
-        links: {
-          unsubscribe: unsubscribeUrl,
-          preferences: deps.links.preferencesUrl(subscriber.id, now),
-          eventIcs: (eventId) => deps.links.eventIcsUrl(eventId),
-        },
-        operator: config.operator,
-      });
-      if (config.dryRun) {
-        await deps.outbox?.(subscriber.id, digest.html);
-        skip(SKIP_DRY_RUN);
-      } else {
-        const claimed = await deps.deliveries.claim({
-          subscriberId: subscriber.id,
-          isoWeek,
-          events: selection.chosen.map(({ event }) => ({ id: event.id, contentHash: event.contentHash })),
-          claimedAt: now.toISOString(),
-        });
-        if (!claimed) skip(SKIP_ALREADY_SENT);
-        else {
-          bucket ??= new TokenBucket(await deps.mailer.maxSendRate(), deps.clock, sleep);
-          const outcome = await sendOne(deps, bucket, sleep, maxAttempts, { to: subscriber.email, unsubscribeUrl, ...digest }, config);
-          if (outcome.ok) {
-            await deps.deliveries.complete(subscriber.id, isoWeek, outcome.messageId);
-            await deps.outbox?.(subscriber.id, digest.html);
-            sent += 1;
-          } else {
-            await deps.deliveries.release(subscriber.id, isoWeek);
-            failures.push({ subscriberId: subscriber.id, error: describe(outcome.error) });
-          }
+  // One read per subscriber tells this week's state and last week's events; a sent or live claim is
+  // skipped before it costs a send token, and a store error stays that subscriber's failure.
+  const limit = pLimit(8);
+  const looked = await Promise.all(
+    active.map((subscriber) =>
+      limit(async (): Promise<{ subscriber: Subscriber; recipient: DigestRecipient | null }> => {
+        try {
+          const { current, previous } = await deps.deliveries.lookup(subscriber.id, isoWeek);
+          if (current?.messageId != null) skip(SKIP_ALREADY_SENT);
+          else if (current !== null && isLiveClaim(current, deps.clock.now(), leaseMs)) skip(SKIP_IN_PROGRESS);
+          else return { subscriber, recipient: { ...subscriber, previous: previous?.events ?? [] } };
+        } catch (error) {
+          failures.push({ subscriberId: subscriber.id, error: describe(error) });
         }
-      }
+        return { subscriber, recipient: null };
+      }),
+    ),
+  );
+  const recipients = looked.flatMap(({ recipient }) => (recipient === null ? [] : [recipient]));
+  const selections = selectForMany(events, recipients, { windowStart, windowDays: config.windowDays, timeZone: config.timeZone });
+
+  let pacer: Promise<SendPacer> | null = deps.pacer === undefined ? null : Promise.resolve(deps.pacer);
+  const context: DeliveryContext = {
+    deliveries: deps.deliveries,
+    mailer: deps.mailer,
+    links: deps.links,
+    clock: deps.clock,
+    sleep,
+    // Built on the first send, so a dry or all-skipped run never asks SES for its quota.
+    pacer: () => (pacer ??= deps.mailer.maxSendRate().then((rate) => new TokenBucket(rate, deps.clock, sleep))),
+    ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),
+    isoWeek,
+    windowStart,
+    windowDays: config.windowDays,
+    leaseMs,
+    maxAttempts: Math.max(1, config.maxAttempts ?? 6),
+    mail: {
+      from: config.from,
+      operator: config.operator,
+      ...(config.replyTo === undefined ? {} : { replyTo: config.replyTo }),
+      ...(config.unsubscribeMailto === undefined ? {} : { unsubscribeMailto: config.unsubscribeMailto }),
+      ...(config.dryRun === undefined ? {} : { dryRun: config.dryRun }),
+    },
+  };
+  let sent = 0;
+  let takenOver = 0;
+  for (const [index, { subscriber, recipient }] of looked.entries()) {
+    // A subscriber without a recipient was skipped or failed at lookup, and counted there.
+    const chosen = recipient === null ? null : (selections.get(subscriber.id)?.chosen ?? []);
+    if (chosen?.length === 0) skip(SKIP_NO_EVENTS);
+    else if (chosen !== null) {
+      const outcome = await deliverDigest(context, subscriber, chosen);
+      if (outcome.kind === 'sent') {
+        sent += 1;
+        if (outcome.takenOver) takenOver += 1;
+      } else if (outcome.kind === 'skipped') skip(outcome.reason);
+      else failures.push({ subscriberId: subscriber.id, error: outcome.error });
     }
     deps.onProgress?.({ done: index + 1, total: active.length, sent, failed: failures.length });
   }
@@ -145,47 +165,10 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   return {
     isoWeek,
     sent,
+    takenOver,
     skipped: [...skipped].map(([reason, count]) => ({ reason, count })),
     failed: failures.length,
     failures,
     subscribers: active.length,
   };
-}
-
-type SendOutcome = { ok: true; messageId: string } | { ok: false; error: unknown };
-
-async function sendOne(
-  deps: SendDigestsDeps,
-  bucket: TokenBucket,
-  sleep: Sleep,
-  maxAttempts: number,
-  mail: { to: string; unsubscribeUrl: string; subject: string; html: string; text: string },
-  config: SendDigestsConfig,
-): Promise<SendOutcome> {
-  let message: Uint8Array;
-  try {
-    message = await buildDigestMime({
-      from: config.from,
-      ...mail,
-      ...(config.unsubscribeMailto === undefined ? {} : { unsubscribeMailto: config.unsubscribeMailto }),
-      ...(config.replyTo === undefined ? {} : { replyTo: config.replyTo }),
-    });
-  } catch (error) {
-    return { ok: false, error };
-  }
-  for (let attempt = 1; ; attempt += 1) {
-    await bucket.take();
-    try {
-      const { messageId } = await deps.mailer.sendRaw(message);
-      return { ok: true, messageId };
-    } catch (error) {
-      // SES drops a throttled message, so it is safe and necessary to send it again; anything else is final.
-      if (!(error instanceof MailerThrottledError) || attempt >= maxAttempts) return { ok: false, error };
-      await sleep(backoffMs(attempt));
-    }
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
+  GetItemCommand,
   PutItemCommand,
   QueryCommand,
   UpdateItemCommand,
@@ -8,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { InstantSchema } from '../model/common';
-import type { DeliveryRecord, DeliveryStore } from '../ports';
+import type { ClaimResult, DeliveryLookup, DeliveryRecord, DeliveryStore } from '../ports';
 import { toItem } from './attribute-value';
 import { StoreError } from './errors';
 import { parseItemOrThrow } from './parse-item';
@@ -22,7 +24,11 @@ const DeliveryItemSchema = z.object({
   events: z.array(z.object({ id: z.string(), contentHash: z.string() })),
   messageId: z.string().optional(),
   claimedAt: InstantSchema,
+  leaseUntil: InstantSchema.optional(),
+  claimId: z.string().optional(),
 });
+
+const ClaimInputSchema = DeliveryItemSchema.omit({ messageId: true, claimId: true }).required({ leaseUntil: true });
 
 const KEY = ['subscriberId', 'isoWeek'] as const;
 
@@ -30,51 +36,116 @@ function keyOf(subscriberId: string, isoWeek: string): { subscriberId: { S: stri
   return { subscriberId: { S: subscriberId }, isoWeek: { S: IsoWeekSchema.parse(isoWeek) } };
 }
 
-/** The DynamoDB DeliveryStore (deliveries table: pk subscriberId, sk isoWeek). */
-export function createDynamoDeliveryStore(client: DynamoDBClient, table: string): DeliveryStore {
+/** Instants are compared as strings in the condition, so every one is written in toISOString's fixed form. */
+function canonical(instant: string): string {
+  return new Date(instant).toISOString();
+}
+
+function toRecord(item: z.infer<typeof DeliveryItemSchema>): DeliveryRecord {
   return {
-    async claim(record) {
-      const parsed = DeliveryItemSchema.omit({ messageId: true }).safeParse(record);
+    subscriberId: item.subscriberId,
+    isoWeek: item.isoWeek,
+    events: item.events,
+    messageId: item.messageId ?? null,
+    claimedAt: item.claimedAt,
+    leaseUntil: item.leaseUntil ?? null,
+  };
+}
+
+/**
+ * A claim may be written when the week has none, or when the one there has no message id and its
+ * lease ended before this claim's time. Claims from before leases had none: they count as expired
+ * once they are older than this claim's own lease length.
+ */
+const CLAIMABLE =
+  'attribute_not_exists(subscriberId) OR (attribute_not_exists(messageId) AND ' +
+  '(leaseUntil < :now OR (attribute_not_exists(leaseUntil) AND claimedAt < :legacyExpired)))';
+
+/** The DynamoDB DeliveryStore (deliveries table: pk subscriberId, sk isoWeek). See ACCESS-PATTERNS.md. */
+export function createDynamoDeliveryStore(client: DynamoDBClient, table: string): DeliveryStore {
+  const get = async (subscriberId: string, isoWeek: string): Promise<DeliveryRecord | null> => {
+    const output = await client.send(new GetItemCommand({ TableName: table, Key: keyOf(subscriberId, isoWeek), ConsistentRead: true }));
+    return output.Item === undefined ? null : toRecord(parseItemOrThrow(DeliveryItemSchema, table, output.Item, KEY));
+  };
+
+  const lookup = async (subscriberId: string, isoWeek: string): Promise<DeliveryLookup> => {
+    const week = IsoWeekSchema.parse(isoWeek);
+    const output = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'subscriberId = :subscriber AND isoWeek <= :week',
+        ExpressionAttributeValues: { ':subscriber': { S: subscriberId }, ':week': { S: week } },
+        ScanIndexForward: false,
+        Limit: 2,
+      }),
+    );
+    const [first, second] = (output.Items ?? []).map((item) => toRecord(parseItemOrThrow(DeliveryItemSchema, table, item, KEY)));
+    if (first?.isoWeek === week) return { current: first, previous: second ?? null };
+    return { current: null, previous: first ?? null };
+  };
+
+  return {
+    async claim(record): Promise<ClaimResult> {
+      const parsed = ClaimInputSchema.safeParse(record);
       if (!parsed.success) throw new StoreError(`delivery claim for ${record.subscriberId} is invalid`, { cause: parsed.error });
+      const claimedAt = canonical(parsed.data.claimedAt);
+      const leaseUntil = canonical(parsed.data.leaseUntil);
+      const leaseMs = Date.parse(leaseUntil) - Date.parse(claimedAt);
+      if (!(leaseMs > 0)) throw new StoreError(`delivery claim for ${record.subscriberId} has a lease that ends before it starts`);
+      const claimId = randomUUID();
       try {
-        await client.send(
+        const output = await client.send(
           new PutItemCommand({
             TableName: table,
-            Item: toItem(parsed.data),
-            ConditionExpression: 'attribute_not_exists(subscriberId)',
+            Item: toItem({ ...parsed.data, claimedAt, leaseUntil, claimId }),
+            ConditionExpression: CLAIMABLE,
+            ExpressionAttributeValues: {
+              ':now': { S: claimedAt },
+              ':legacyExpired': { S: new Date(Date.parse(claimedAt) - leaseMs).toISOString() },
+            },
+            ReturnValues: 'ALL_OLD',
           }),
         );
-        return true;
+        return { status: output.Attributes === undefined ? 'claimed' : 'taken-over', claimId };
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw new StoreError(`could not claim ${record.subscriberId} ${record.isoWeek}`, { cause: error });
+        if (!(error instanceof ConditionalCheckFailedException)) {
+          throw new StoreError(`could not claim ${record.subscriberId} ${record.isoWeek}`, { cause: error });
+        }
       }
+      const existing = await get(parsed.data.subscriberId, parsed.data.isoWeek).catch((error: unknown) => {
+        throw new StoreError(`could not read the claim of ${record.subscriberId} ${record.isoWeek}`, { cause: error });
+      });
+      if (existing?.messageId != null) return { status: 'sent' };
+      // Gone between the two calls means its holder just released it: the next run will claim it.
+      return { status: 'held', leaseUntil: existing?.leaseUntil ?? null };
     },
 
-    async complete(subscriberId, isoWeek, messageId) {
+    async complete(subscriberId, isoWeek, claimId, messageId) {
       try {
         await client.send(
           new UpdateItemCommand({
             TableName: table,
             Key: keyOf(subscriberId, isoWeek),
             UpdateExpression: 'SET messageId = :messageId',
-            ConditionExpression: 'attribute_exists(subscriberId)',
-            ExpressionAttributeValues: { ':messageId': { S: messageId } },
+            // Only the claim's holder records the send, and only once.
+            ConditionExpression: 'claimId = :claimId AND attribute_not_exists(messageId)',
+            ExpressionAttributeValues: { ':messageId': { S: messageId }, ':claimId': { S: claimId } },
           }),
         );
       } catch (error) {
-        throw new StoreError(`could not complete ${subscriberId} ${isoWeek} (claimed?)`, { cause: error });
+        throw new StoreError(`could not complete ${subscriberId} ${isoWeek} (claim lost?)`, { cause: error });
       }
     },
 
-    async release(subscriberId, isoWeek) {
+    async release(subscriberId, isoWeek, claimId) {
       try {
         await client.send(
           new DeleteItemCommand({
             TableName: table,
             Key: keyOf(subscriberId, isoWeek),
-            // A sent digest is never released: that would let a later run mail it again.
-            ConditionExpression: 'attribute_not_exists(messageId)',
+            // A sent digest is never released (a later run would mail it again), nor another run's claim.
+            ConditionExpression: 'claimId = :claimId AND attribute_not_exists(messageId)',
+            ExpressionAttributeValues: { ':claimId': { S: claimId } },
           }),
         );
       } catch (error) {
@@ -82,20 +153,7 @@ export function createDynamoDeliveryStore(client: DynamoDBClient, table: string)
       }
     },
 
-    async previous(subscriberId, isoWeek): Promise<DeliveryRecord | null> {
-      const output = await client.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'subscriberId = :subscriber AND isoWeek < :week',
-          ExpressionAttributeValues: { ':subscriber': { S: subscriberId }, ':week': { S: IsoWeekSchema.parse(isoWeek) } },
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      );
-      const item = output.Items?.[0];
-      if (item === undefined) return null;
-      const parsed = parseItemOrThrow(DeliveryItemSchema, table, item, KEY);
-      return { ...parsed, messageId: parsed.messageId ?? null };
-    },
+    previous: async (subscriberId, isoWeek) => (await lookup(subscriberId, isoWeek)).previous,
+    lookup,
   };
 }

@@ -3,75 +3,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSesMailer } from '../../../shared/digest/ses-mailer';
 import { sendDigests, SKIP_ALREADY_SENT, SKIP_NO_EVENTS, type SendDigestsDeps } from '../../../shared/digest/send-digests';
 import type { StoredMail } from '../../../shared/local/ses-local';
-import type { Event } from '../../../shared/model/event';
-import type { Subscriber } from '../../../shared/model/subscriber';
 import { MailerThrottledError, type Mailer } from '../../../shared/ports';
-import { createDynamoStores, createTables, tableNamesWithPrefix, type DynamoStores } from '../../../shared/store';
-import { createLinkBuilder } from '../../../shared/subscriptions/links';
+import type { DynamoStores } from '../../../shared/store';
 import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices, type LocalServices } from '../../support/local-services';
-import { eveningOf, hex32, LOWELL, makeEvent } from '../../unit/digest/make-event';
-import { OPERATOR } from '../../unit/digest/sample-digest';
-
-const links = createLinkBuilder('https://api.example.org', { current: { id: 'k1', secret: 'test-secret-of-sufficient-length' } });
-// Sun 2026-11-29 12:00 EST (−5) = 17:00Z: the run before the Mon Nov 30 digest.
-const clock = { now: () => new Date('2026-11-29T17:00:00.000Z') };
-const config = { from: 'Netmix <digest@netmix.example>', operator: OPERATOR, windowDays: 7 as const, date: '2026-11-30', timeZone: 'America/New_York' };
+import { clock, config, freshStores as fresh, links, mailsFor, seed, subscriber } from './support/digest-fixtures';
 
 let services: LocalServices;
 beforeAll(async () => {
   services = await useLocalServices();
 }, LOCAL_SERVICES_TIMEOUT_MS);
 
-/** Fresh tables per case (a new prefix each time) so runs do not see each other's deliveries. */
 async function freshStores(): Promise<DynamoStores> {
-  const names = tableNamesWithPrefix(`d${randomBytes(5).toString('hex')}`);
-  await createTables(services.dynamo, names);
-  return createDynamoStores(services.dynamo, names);
-}
-
-function subscriber(tag: string, name: string, overrides: Partial<Subscriber> = {}): Subscriber {
-  return {
-    id: hex32(`${tag}-${name}`),
-    email: `${name}.${tag}@example.net`,
-    status: 'active',
-    zip: '01852',
-    radiusMiles: 25,
-    mix: 'balanced',
-    interests: [],
-    targetEmployers: [],
-    online: true,
-    digestSize: 8,
-    lat: LOWELL.lat,
-    lon: LOWELL.lon,
-    placeName: 'Lowell',
-    timeZone: 'America/New_York',
-    consent: { at: '2026-11-01T12:00:00.000Z', ip: null, userAgent: null, formVersion: 'v1' },
-    createdAt: '2026-11-01T12:00:00.000Z',
-    updatedAt: '2026-11-01T12:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function weekOfEvents(tag: string): Event[] {
-  return Array.from({ length: 9 }, (_, i) =>
-    makeEvent(`${tag}-ev-${i}`, {
-      ...eveningOf(i % 7),
-      title: `${i % 3 === 0 ? 'Job Club' : 'Chapter Meeting'} ${tag} ${i}`,
-      audience: i % 3 === 0 ? 'job-seeker' : 'professional',
-      organizer: `Org ${i}`,
-      sources: [{ id: 'src-a', name: 'Source A', uid: `${tag}-${i}` }],
-    }),
-  );
-}
-
-async function seed(stores: DynamoStores, tag: string, people: Subscriber[]): Promise<void> {
-  await stores.events.syncSourceEvents('src-a', weekOfEvents(tag), clock.now());
-  for (const person of people) await stores.subscribers.put(person);
+  return (await fresh(services.dynamo)).stores;
 }
 
 async function mailsTo(addresses: readonly string[]): Promise<StoredMail[]> {
-  const all = await services.fetchSesStore();
-  return all.filter((mail) => mail.destination.to.some((to) => addresses.some((address) => to.includes(address))));
+  return mailsFor(await services.fetchSesStore(), addresses);
 }
 
 function deps(stores: DynamoStores, mailer: Mailer, sleeps: number[] = []): SendDigestsDeps {
@@ -216,6 +163,6 @@ describe('sendDigests against DynamoDB Local and local SES', () => {
     expect(summary.sent).toBe(0);
     expect(outbox).toEqual([person.id]);
     expect(await mailsTo([person.email])).toHaveLength(0);
-    expect(await stores.deliveries.claim({ subscriberId: person.id, isoWeek: '2026-W49', events: [], claimedAt: clock.now().toISOString() })).toBe(true);
+    expect((await stores.deliveries.lookup(person.id, '2026-W49')).current).toBeNull();
   });
 });

@@ -66,32 +66,7 @@ describe('SubscriberStore', () => {
   });
 });
 
-describe('DeliveryStore', () => {
-  const claim = (isoWeek: string) => ({
-    subscriberId: 'sub-1',
-    isoWeek,
-    events: [{ id: hex32('e1'), contentHash: hex32('h1') }],
-    claimedAt: '2025-10-20T11:00:00.000Z',
-  });
-
-  it('claims once, completes, refuses to release a sent digest and finds the previous one', async () => {
-    expect(await stores.deliveries.claim(claim('2025-W43'))).toBe(true);
-    expect(await stores.deliveries.claim(claim('2025-W43'))).toBe(false);
-    await stores.deliveries.complete('sub-1', '2025-W43', 'ses-123');
-    await expect(stores.deliveries.release('sub-1', '2025-W43')).rejects.toBeInstanceOf(StoreError);
-
-    expect(await stores.deliveries.claim(claim('2025-W40'))).toBe(true);
-    expect(await stores.deliveries.claim(claim('2025-W45'))).toBe(true);
-    // A failed send releases its claim, so the week can be claimed again.
-    await stores.deliveries.release('sub-1', '2025-W45');
-    expect(await stores.deliveries.claim(claim('2025-W45'))).toBe(true);
-
-    expect(await stores.deliveries.previous('sub-1', '2025-W45')).toEqual({ ...claim('2025-W43'), messageId: 'ses-123' });
-    expect(await stores.deliveries.previous('sub-1', '2025-W43')).toEqual({ ...claim('2025-W40'), messageId: null });
-    expect(await stores.deliveries.previous('sub-1', '2025-W40')).toBeNull();
-    expect(await stores.deliveries.previous('sub-2', '2025-W45')).toBeNull();
-  });
-});
+// The DeliveryStore's claims, leases and takeovers: test/integration/digest/delivery-claims.test.ts.
 
 describe('SourceStateStore', () => {
   it('round-trips source states and lists them by id', async () => {

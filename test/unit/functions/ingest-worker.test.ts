@@ -27,7 +27,7 @@ let worker: SqsBatchHandler;
 
 function message(id: string, url: string): IngestMessageInput {
   return {
-    source: { id, name: `Group ${id}`, kind: 'job-seeker-group', audience: 'job-seeker', fetch: 'ical', url },
+    sources: [{ id, name: `Group ${id}`, kind: 'job-seeker-group', audience: 'job-seeker', fetch: 'ical', url }],
     defaultTimeZone: 'America/New_York',
   };
 }
