@@ -98,6 +98,7 @@ export class NetmixStack extends Stack {
     this.api = new SubscriptionApi(this, 'Subscriptions', {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
+      limits: this.tables.limits,
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,
       timeZone,

@@ -21,6 +21,8 @@ export interface SubscriptionApiProps {
   /** Read for the per-event calendar (.ics) links. */
   events: dynamodb.Table;
   subscribers: dynamodb.Table;
+  /** Signup limit counters shared by every instance of the handler. */
+  limits: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
   operatorName: string;
@@ -50,6 +52,7 @@ export class SubscriptionApi extends Construct {
       },
     })
       .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
+      .bindTable(ENV.limitsTable, props.limits, 'readwrite')
       .bindTable(ENV.eventsTable, props.events, 'read')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 
