@@ -28,17 +28,16 @@ export function createDynamoSignupLimiter(client: DynamoDBClient, table: string,
     dry: boolean;
   }): Promise<boolean> => {
     const values = Object.fromEntries(Object.entries(input.values).map(([name, value]) => [name, { N: String(value) }]));
+    const update = {
+      TableName: table,
+      Key: { [LIMITS_KEY]: { S: input.key } },
+      UpdateExpression: `${input.add === null ? '' : `ADD ${input.add} `}SET ${input.set === null ? '' : `${input.set}, `}#ttl = :ttl`,
+      ConditionExpression: input.dry ? `(${input.condition}) AND attribute_exists(#never)` : input.condition,
+      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, ...(input.dry && { '#never': 'neverWritten' }) },
+      ExpressionAttributeValues: { ...values, ':ttl': { N: String(input.expiresAt) } },
+    };
     try {
-      await client.send(
-        new UpdateItemCommand({
-          TableName: table,
-          Key: { [LIMITS_KEY]: { S: input.key } },
-          UpdateExpression: `${input.add === null ? '' : `ADD ${input.add} `}SET ${input.set === null ? '' : `${input.set}, `}#ttl = :ttl`,
-          ConditionExpression: input.dry ? `(${input.condition}) AND attribute_exists(#never)` : input.condition,
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, ...(input.dry && { '#never': 'neverWritten' }) },
-          ExpressionAttributeValues: { ...values, ':ttl': { N: String(input.expiresAt) } },
-        }),
-      );
+      await client.send(new UpdateItemCommand(update));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -61,28 +60,30 @@ export function createDynamoSignupLimiter(client: DynamoDBClient, table: string,
   };
 
   return {
-    async admit({ address, clientIp }, now) {
-      const nowS = Math.floor(now.getTime() / 1000);
-      const inbox = inboxKey(address);
-      const gapS = checked.perAddressIntervalMinutes * 60;
-      // In order, each counted only if the ones before admitted: a client over its limit cannot use
-      // up an inbox's or everyone's allowance with requests refused anyway. After a refusal the
-      // remaining checks still go to DynamoDB as dry runs, so a refusal takes as long as an admission.
-      let admitted = await count('client', clientIp ?? 'unknown', checked.perClientPerHour, HOUR_S, nowS, false);
-      admitted =
-        // A sliding gap, not a window: two mails to an inbox are never closer than the interval.
-        (await conditional({
-          key: `inbox-gap#${inbox}`,
-          add: null,
-          set: 'lastAt = :now',
-          condition: 'attribute_not_exists(lastAt) OR lastAt <= :cutoff',
-          values: { ':now': nowS, ':cutoff': nowS - gapS },
-          expiresAt: nowS + gapS + HOUR_S,
-          dry: !admitted,
-        })) && admitted;
-      admitted = (await count('inbox-day', inbox, checked.perAddressPerDay, DAY_S, nowS, !admitted)) && admitted;
-      admitted = (await count('global', 'mail', checked.globalPerHour, HOUR_S, nowS, !admitted)) && admitted;
-      return admitted;
-    },
+    admit: ({ address, clientIp }, now) => admitNow(address, clientIp, now),
   };
+
+  async function admitNow(address: string, clientIp: string | null, now: Date): Promise<boolean> {
+    const nowS = Math.floor(now.getTime() / 1000);
+    const inbox = inboxKey(address);
+    const gapS = checked.perAddressIntervalMinutes * 60;
+    // In order, each counted only if the ones before admitted: a client over its limit cannot use up
+    // an inbox's or everyone's allowance with requests refused anyway. After a refusal the remaining
+    // checks still go to DynamoDB as dry runs, so a refusal takes as long as an admission.
+    let admitted = await count('client', clientIp ?? 'unknown', checked.perClientPerHour, HOUR_S, nowS, false);
+    admitted =
+      // A sliding gap, not a window: two mails to an inbox are never closer than the interval.
+      (await conditional({
+        key: `inbox-gap#${inbox}`,
+        add: null,
+        set: 'lastAt = :now',
+        condition: 'attribute_not_exists(lastAt) OR lastAt <= :cutoff',
+        values: { ':now': nowS, ':cutoff': nowS - gapS },
+        expiresAt: nowS + gapS + HOUR_S,
+        dry: !admitted,
+      })) && admitted;
+    admitted = (await count('inbox-day', inbox, checked.perAddressPerDay, DAY_S, nowS, !admitted)) && admitted;
+    admitted = (await count('global', 'mail', checked.globalPerHour, HOUR_S, nowS, !admitted)) && admitted;
+    return admitted;
+  }
 }
