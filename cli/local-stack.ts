@@ -8,7 +8,9 @@ import { createLocalSesClient } from '../shared/local/aws-clients';
 import { onPreferredPort } from '../shared/local/preferred-port';
 import { startSesLocal, type SesLocal } from '../shared/local/ses-local';
 import type { Mailer } from '../shared/ports';
+import { createDynamoSignupLimiter } from '../shared/store/dynamo-signup-limiter';
 import { createSubscriptionApp } from '../shared/subscriptions/app';
+import { DEFAULT_SIGNUP_LIMITS } from '../shared/subscriptions/signup-limits';
 import { createLinkBuilder, type LinkBuilder } from '../shared/subscriptions/links';
 import { serveSubscriptionApp, type ServedApp } from '../shared/subscriptions/node-server';
 import type { Io } from './io';
@@ -49,9 +51,9 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
       mailer,
       // The API's own base URL is known only once it listens; resolve links lazily.
       links: {
-        confirmUrl: (id, now) => links.confirmUrl(id, now),
-        unsubscribeUrl: (id, now) => links.unsubscribeUrl(id, now),
-        preferencesUrl: (id, now) => links.preferencesUrl(id, now),
+        confirmUrl: (id, now, version) => links.confirmUrl(id, now, version),
+        unsubscribeUrl: (id, now, signOptions) => links.unsubscribeUrl(id, now, signOptions),
+        preferencesUrl: (id, now, signOptions) => links.preferencesUrl(id, now, signOptions),
         eventIcsUrl: (id) => links.eventIcsUrl(id),
       },
       keys,
@@ -61,6 +63,8 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
       siteOrigin: 'http://127.0.0.1:8787',
       timeZone: options.timeZone,
       formVersion: 'local-1',
+      // The same limits table and defaults as on AWS; the local server trusts no X-Forwarded-For.
+      limiter: createDynamoSignupLimiter(local.client, local.tableNames.limits, DEFAULT_SIGNUP_LIMITS),
     });
     const api = await onPreferredPort((port) => serveSubscriptionApp(app, port === undefined ? {} : { port }), 8787);
     stops.push(() => api.close());

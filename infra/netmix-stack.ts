@@ -95,6 +95,7 @@ export class NetmixStack extends Stack {
     this.api = new SubscriptionApi(this, 'Subscriptions', {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
+      limits: this.tables.limits,
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,
       ...(settings.apiDomain !== undefined &&

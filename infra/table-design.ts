@@ -28,7 +28,7 @@ function keysOf(schema: readonly KeySchemaElement[] | undefined, attributes: rea
 export function tableDesignFromStore(): Record<TableRole, TableDesign> {
   // Names are the store's business locally; on AWS CloudFormation names the tables.
   const names = tableNamesWithPrefix('netmix');
-  const roles: TableRole[] = ['events', 'sources', 'subscribers', 'deliveries'];
+  const roles: TableRole[] = ['events', 'sources', 'subscribers', 'deliveries', 'limits'];
   const roleOf = new Map(roles.map((role) => [names[role], role]));
   const design: Partial<Record<TableRole, TableDesign>> = {};
   for (const { input, ttl } of tableDefinitions(names)) {
@@ -45,10 +45,10 @@ export function tableDesignFromStore(): Record<TableRole, TableDesign> {
       }),
     };
   }
-  const { events, sources, subscribers, deliveries } = design;
-  if (!events || !sources || !subscribers || !deliveries) throw new TableDesignError('the store defines fewer than four tables');
-  return { events, sources, subscribers, deliveries };
+  const { events, sources, subscribers, deliveries, limits } = design;
+  if (!events || !sources || !subscribers || !deliveries || !limits) throw new TableDesignError('the store defines fewer than five tables');
+  return { events, sources, subscribers, deliveries, limits };
 }
 
-/** Keys, indexes and TTL attributes of the four tables. */
+/** Keys, indexes and TTL attributes of the five tables. */
 export const TABLE_DESIGN: Record<TableRole, TableDesign> = tableDesignFromStore();

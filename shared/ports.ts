@@ -4,7 +4,7 @@
  * Lambda, in `npm start` and in tests.
  */
 import type { Event } from './model/event';
-import type { Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
+import type { Consent, Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
 
 export interface Clock {
   now(): Date;
@@ -72,15 +72,43 @@ export interface SourceStateStore {
   list(): Promise<SourceState[]>;
 }
 
+/** A subscriber with the version of its state (bumped by every status change and re-creation). */
+export interface VersionedSubscriber {
+  subscriber: Subscriber;
+  version: number;
+}
+
+/**
+ * Subscribers, one per normalised address: the store holds the address itself as a key, so no race
+ * can create a second subscriber for it.
+ */
 export interface SubscriberStore {
-  /** Creates or replaces. */
+  /**
+   * Creates `subscriber` unless its address (or id) is already held: `'exists'` then, and nothing is
+   * written. One conditional write, so of any number of concurrent creates exactly one wins.
+   */
+  create(subscriber: Subscriber): Promise<'created' | 'exists'>;
+  /** Creates or replaces (same id, same address); throws when another subscriber holds the address. */
   put(subscriber: Subscriber): Promise<void>;
   get(id: string): Promise<Subscriber | null>;
   getByEmail(email: string): Promise<Subscriber | null>;
+  /** The subscriber with its state version (what confirm links are bound to). */
+  getVersioned(id: string): Promise<VersionedSubscriber | null>;
+  getVersionedByEmail(email: string): Promise<VersionedSubscriber | null>;
   /** Every subscriber with status `active`, through a query (never a scan). */
   listActive(): Promise<Subscriber[]>;
+  /** Sets the status of the subscriber's address (every row of it, should an old race have left two). */
   setStatus(id: string, status: SubscriberStatus, now: Date): Promise<void>;
+  /**
+   * Makes a pending or unsubscribed subscriber active with `consent`, only while its state version is
+   * still `version`: false (nothing changed) when the state has moved on since the link was issued.
+   */
+  confirm(id: string, version: number, consent: Consent, now: Date): Promise<boolean>;
   updatePreferences(id: string, preferences: Preferences & { lat: number; lon: number; placeName: string }, now: Date): Promise<void>;
+  /** Deletes the subscriber and frees its address. */
+  delete(id: string): Promise<void>;
+  /** Throws when the store cannot be reached (the health check). */
+  ping(): Promise<void>;
 }
 
 /** What one digest held, to avoid repeating an unchanged event the next week. */

@@ -1,7 +1,9 @@
 /**
  * SNS → Lambda for the configuration set's BOUNCE and COMPLAINT events: marks the addresses
- * suppressed so no digest goes to them again. A malformed notification is logged and dropped (a retry
- * cannot fix it); a store failure throws, so Lambda retries and finally parks the event in the DLQ.
+ * suppressed so no digest goes to them again. Every message's SNS signature is verified (only SNS
+ * can invoke this function as deployed: defence in depth). A malformed or unsigned notification is
+ * logged and dropped (a retry cannot fix it); a store failure throws, so Lambda retries and finally
+ * parks the event in the DLQ.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SNSEvent } from 'aws-lambda';
@@ -9,6 +11,7 @@ import { systemClock } from '../../shared/ports';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { handleSesFeedback } from '../../shared/subscriptions/ses-feedback';
+import { createSnsVerifier } from '../../shared/subscriptions/sns-signature';
 import { readConfig } from '../shared/config';
 import { ENV } from '../shared/env-names';
 import { createLogger } from '../shared/logger';
@@ -17,11 +20,13 @@ import { SesFeedbackConfigSchema } from './config';
 const config = readConfig(SesFeedbackConfigSchema);
 const subscribers = createDynamoSubscriberStore(new DynamoDBClient({}), config[ENV.subscribersTable], resolveStoreOptions());
 const logger = createLogger('netmix-ses-feedback');
+// Built once: its certificate cache lives as long as the instance.
+const verifySignature = createSnsVerifier();
 
 /** SNS subscription entry point (asynchronous). */
 export async function handler(event: SNSEvent): Promise<void> {
   for (const record of event.Records) {
-    const result = await handleSesFeedback(record, { subscribers, clock: systemClock });
+    const result = await handleSesFeedback(record, { subscribers, clock: systemClock, verifySignature });
     // Results carry subscriber ids and counts, never addresses.
     if (result.outcome === 'invalid') logger.warn('ses notification ignored', { reason: result.reason, snsMessageId: record.Sns.MessageId });
     else logger.info('ses notification handled', { ...result });

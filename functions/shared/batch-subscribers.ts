@@ -9,12 +9,9 @@ import type { SubscriberStore } from '../../shared/ports';
 
 /** Wraps `store` so that `listActive` covers only `ids`. */
 export function scopeToBatch(store: SubscriberStore, ids: readonly string[]): SubscriberStore {
+  // The store is a plain object of functions, so a spread keeps every method but the one narrowed.
   return {
-    put: (subscriber) => store.put(subscriber),
-    get: (id) => store.get(id),
-    getByEmail: (email) => store.getByEmail(email),
-    setStatus: (id, status, now) => store.setStatus(id, status, now),
-    updatePreferences: (id, preferences, now) => store.updatePreferences(id, preferences, now),
+    ...store,
     listActive: async () => {
       const found = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
       return found.filter((subscriber): subscriber is Subscriber => subscriber?.status === 'active');

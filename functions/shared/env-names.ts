@@ -7,6 +7,8 @@ export const ENV = {
   sourcesTable: 'NETMIX_SOURCES_TABLE',
   subscribersTable: 'NETMIX_SUBSCRIBERS_TABLE',
   deliveriesTable: 'NETMIX_DELIVERIES_TABLE',
+  limitsTable: 'NETMIX_LIMITS_TABLE',
+  signupLimits: 'NETMIX_SIGNUP_LIMITS',
   ingestQueueUrl: 'NETMIX_INGEST_QUEUE_URL',
   digestQueueUrl: 'NETMIX_DIGEST_QUEUE_URL',
   signingKeySecretArn: 'NETMIX_SIGNING_KEY_SECRET_ARN',

@@ -10,8 +10,11 @@ import type { TokenKeys } from '../../shared/subscriptions/tokens';
 
 const KeySchema = z.object({ id: z.string().min(1).max(20), secret: z.string().min(32) });
 
-/** The secret's JSON shape. */
-export const SigningSecretSchema = KeySchema.extend({ previous: z.array(KeySchema).max(5).optional() });
+/** The secret's JSON shape. `retired` keys (with when they were retired) verify unsubscribe links only, for a year. */
+export const SigningSecretSchema = KeySchema.extend({
+  previous: z.array(KeySchema).max(5).optional(),
+  retired: z.array(KeySchema.extend({ retiredAt: z.iso.datetime() })).max(20).optional(),
+});
 
 /** The secret could not be read or did not hold signing keys; the function must not start. */
 export class SigningKeyError extends Error {
@@ -28,8 +31,8 @@ export function parseSigningSecret(text: string): TokenKeys {
   }
   const parsed = SigningSecretSchema.safeParse(json);
   if (!parsed.success) throw new SigningKeyError(`signing key secret has the wrong shape at ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
-  const { id, secret, previous } = parsed.data;
-  return { current: { id, secret }, ...(previous && { previous }) };
+  const { id, secret, previous, retired } = parsed.data;
+  return { current: { id, secret }, ...(previous && { previous }), ...(retired && { retired }) };
 }
 
 /** Reads and parses the signing keys stored in `secretArn`. */

@@ -1,11 +1,29 @@
 import { z } from 'zod';
+import { SignupLimitsSchema } from '../../shared/subscriptions/signup-limits';
 import { ENV } from '../shared/env-names';
 import { MAIL_CONFIG_SHAPE } from '../shared/mail-config';
+
+/** `NETMIX_SIGNUP_LIMITS`: a JSON object of `SignupLimits` fields; absent means the defaults. */
+const SignupLimitsJsonSchema = z
+  .string()
+  .default('{}')
+  .transform((text, context): unknown => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return value;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(SignupLimitsSchema);
 
 /** The subscription API's environment. The signing key arrives as a secret ARN, never as a value. */
 export const SubscriptionApiConfigSchema = z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
+  [ENV.limitsTable]: z.string().min(3),
+  [ENV.signupLimits]: SignupLimitsJsonSchema,
   ...MAIL_CONFIG_SHAPE,
   /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */
   [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),

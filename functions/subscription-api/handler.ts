@@ -10,9 +10,12 @@ import { senderAddress } from '../../shared/digest/sender';
 import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
+import { createDynamoSignupLimiter } from '../../shared/store/dynamo-signup-limiter';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createSubscriptionApp } from '../../shared/subscriptions/app';
+import { errorAttributes } from '../../shared/subscriptions/app-context';
+import { createDeferredWork } from '../../shared/subscriptions/deferred-work';
 import { createLinkBuilder } from '../../shared/subscriptions/links';
 import { readConfig } from '../shared/config';
 import { ENV } from '../shared/env-names';
@@ -24,6 +27,8 @@ const config = readConfig(SubscriptionApiConfigSchema);
 const dynamo = new DynamoDBClient({});
 const storeOptions = resolveStoreOptions();
 const keys = await loadSigningKeys(new SecretsManagerClient({}), config[ENV.signingKeySecretArn]);
+const logger = createLogger('netmix-subscription-api');
+const deferred = createDeferredWork((error) => { logger.error('signup mail failed', errorAttributes(error)); });
 
 const app = createSubscriptionApp({
   subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
@@ -37,9 +42,22 @@ const app = createSubscriptionApp({
   siteOrigin: config[ENV.siteOrigin],
   timeZone: config[ENV.timeZone],
   formVersion: FORM_VERSION,
-  logger: createLogger('netmix-subscription-api'),
+  // The client address comes from API Gateway's request context (the default resolver), never a header.
+  limiter: createDynamoSignupLimiter(dynamo, config[ENV.limitsTable], config[ENV.signupLimits]),
+  deferred,
+  logger,
 });
 
-/** API Gateway HTTP API (payload v2) entry point. */
 // eslint-disable-next-line @typescript-eslint/no-deprecated -- the named successor package @hono/aws-lambda is not published in the registry this project uses; hono 4's built-in adapter is the same code until hono 5.
-export const handler = handle(app);
+const handleRequest = handle(app);
+
+/**
+ * API Gateway HTTP API (payload v2) entry point. A frozen Lambda runs no background work, so the
+ * deferred signup mail is finished before the invocation returns; the answer's body is the same for
+ * every state, but its latency here includes that mail (a queue-backed DeferredWork would remove it).
+ */
+export async function handler(...args: Parameters<typeof handleRequest>): Promise<Awaited<ReturnType<typeof handleRequest>>> {
+  const response = await handleRequest(...args);
+  await deferred.idle();
+  return response;
+}

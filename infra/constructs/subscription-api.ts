@@ -22,6 +22,8 @@ export interface SubscriptionApiProps {
   /** Read for the per-event calendar (.ics) links. */
   events: dynamodb.Table;
   subscribers: dynamodb.Table;
+  /** Signup limit counters shared by every instance of the handler. */
+  limits: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
   /** A custom domain for the API and its certificate; without it links use the default URL. */
@@ -60,6 +62,7 @@ export class SubscriptionApi extends Construct {
       },
     })
       .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
+      .bindTable(ENV.limitsTable, props.limits, 'readwrite')
       .bindTable(ENV.eventsTable, props.events, 'read')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 

@@ -16,7 +16,7 @@ export interface TableDesign {
   globalSecondaryIndexes: { indexName: string; partitionKey: KeyAttribute; sortKey?: KeyAttribute }[];
 }
 
-export type TableRole = 'events' | 'sources' | 'subscribers' | 'deliveries';
+export type TableRole = 'events' | 'sources' | 'subscribers' | 'deliveries' | 'limits';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
@@ -27,7 +27,7 @@ export interface TablesProps {
 }
 
 /**
- * The four tables: on-demand (a weekly fan-out is spiky, LR-12), point-in-time recovery on (LR-13),
+ * The five tables: on-demand (a weekly fan-out is spiky, LR-12), point-in-time recovery on (LR-13),
  * encrypted at rest, deletion protection on and RETAIN on removal: subscriber, consent and delivery
  * records must survive a mistaken `cdk destroy`.
  */
@@ -36,6 +36,8 @@ export class Tables extends Construct {
   readonly sources: dynamodb.Table;
   readonly subscribers: dynamodb.Table;
   readonly deliveries: dynamodb.Table;
+  /** Signup limit counters: short-lived, TTL-expired; kept like the others for one simple rule. */
+  readonly limits: dynamodb.Table;
 
   constructor(scope: Construct, id: string, props: TablesProps) {
     super(scope, id);
@@ -43,6 +45,7 @@ export class Tables extends Construct {
     this.sources = this.table('Sources', props.design.sources);
     this.subscribers = this.table('Subscribers', props.design.subscribers);
     this.deliveries = this.table('Deliveries', props.design.deliveries);
+    this.limits = this.table('Limits', props.design.limits);
   }
 
   private table(id: string, design: TableDesign): dynamodb.Table {

@@ -1,20 +1,28 @@
 import {
   ConditionalCheckFailedException,
   GetItemCommand,
-  PutItemCommand,
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { EmailSchema, PreferencesSchema, SubscriberSchema, SubscriberStatusSchema } from '../model/subscriber';
-import type { SubscriberStore } from '../ports';
+import { z } from 'zod';
+import { ConsentSchema, EmailSchema, PreferencesSchema, SubscriberSchema, SubscriberStatusSchema } from '../model/subscriber';
+import type { SubscriberStore, VersionedSubscriber } from '../ports';
 import { toAttribute, toItem, type PlainValue } from './attribute-value';
 import { StoreError } from './errors';
 import { parseItemOrThrow, parseItems } from './parse-item';
 import { queryAll } from './query-all';
 import type { ResolvedStoreOptions } from './store-options';
+import {
+  SubscriberItemSchema,
+  addressKey,
+  parseAddressItem,
+  parseAliasItem,
+  setExpression,
+  subscriberValues,
+  transactWrite,
+} from './subscriber-items';
 import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS } from './tables';
-import { z } from 'zod';
 
 const KEY = ['id'] as const;
 
@@ -29,30 +37,53 @@ export class SubscriberNotFoundError extends StoreError {
   override readonly name = 'SubscriberNotFoundError';
 }
 
-/** The DynamoDB SubscriberStore (subscribers table; GSIs byEmail and byStatus). */
-export function createDynamoSubscriberStore(
-  client: DynamoDBClient,
-  table: string,
-  options: ResolvedStoreOptions,
-): SubscriberStore {
-  /** SET every field of `values` (and updatedAt) on an existing subscriber. */
-  const update = async (id: string, values: Record<string, PlainValue>): Promise<void> => {
-    const names: Record<string, string> = {};
-    const attributeValues: Record<string, AttributeValue> = {};
-    const assignments = Object.entries(values).map(([field, value], index) => {
-      names[`#f${index}`] = field;
-      attributeValues[`:v${index}`] = toAttribute(value);
-      return `#f${index} = :v${index}`;
-    });
+/** Another subscriber already holds this address; nothing was written. */
+export class AddressTakenError extends StoreError {
+  override readonly name = 'AddressTakenError';
+}
+
+/** Subscriber items are the ones with an address: address and alias items never have one. */
+const IS_SUBSCRIBER = 'attribute_exists(email)';
+
+/**
+ * The DynamoDB SubscriberStore (subscribers table; GSIs byEmail and byStatus). One subscriber per
+ * address is held by the address items (see `subscriber-items.ts`); run `mergeDuplicateSubscribers`
+ * once over a table written before them.
+ */
+export function createDynamoSubscriberStore(client: DynamoDBClient, table: string, options: ResolvedStoreOptions): SubscriberStore {
+  const getItem = async (id: string): Promise<Record<string, AttributeValue> | undefined> =>
+    (await client.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
+
+  const getVersioned = async (id: string): Promise<VersionedSubscriber | null> => {
+    let item = await getItem(id);
+    // A merged duplicate's id points at the subscriber that was kept, so its old links still work.
+    const mergedInto = item === undefined ? null : parseAliasItem(item);
+    if (mergedInto !== null) item = await getItem(mergedInto);
+    if (item === undefined || !('email' in item)) return null;
+    const parsed = parseItemOrThrow(SubscriberItemSchema, table, item, KEY);
+    const { stateVersion, ...subscriber } = parsed;
+    return { subscriber, version: stateVersion };
+  };
+
+  const getVersionedByEmail = async (email: string): Promise<VersionedSubscriber | null> => {
+    const normalised = EmailSchema.safeParse(email);
+    if (!normalised.success) return null;
+    const owner = parseAddressItem(await getItem(addressKey(normalised.data)));
+    return owner === null ? null : getVersioned(owner);
+  };
+
+  /** SET `values` on the subscriber item `id`; an unknown id is a `SubscriberNotFoundError`. */
+  const update = async (id: string, values: Record<string, PlainValue>, bumpVersion: boolean): Promise<void> => {
+    const set = setExpression(values);
     try {
       await client.send(
         new UpdateItemCommand({
           TableName: table,
           Key: { id: { S: id } },
-          UpdateExpression: `SET ${assignments.join(', ')}`,
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: attributeValues,
+          UpdateExpression: `SET ${set.expression}${bumpVersion ? ' ADD stateVersion :one' : ''}`,
+          ConditionExpression: IS_SUBSCRIBER,
+          ExpressionAttributeNames: set.names,
+          ExpressionAttributeValues: { ...set.values, ...(bumpVersion && { ':one': { N: '1' } }) },
         }),
       );
     } catch (error) {
@@ -61,31 +92,67 @@ export function createDynamoSubscriberStore(
     }
   };
 
+  /** The subscriber `id` (after an alias) or a `SubscriberNotFoundError`. */
+  const mustGet = async (id: string): Promise<VersionedSubscriber> => {
+    const found = await getVersioned(id);
+    if (!found) throw new SubscriberNotFoundError(`no subscriber ${id}`);
+    return found;
+  };
+
   return {
+    async create(subscriber) {
+      const parsed = SubscriberSchema.safeParse(subscriber);
+      if (!parsed.success) throw new StoreError(`subscriber ${subscriber.id} is invalid`, { cause: parsed.error });
+      const outcome = await transactWrite(client, [
+        {
+          Put: {
+            TableName: table,
+            Item: { id: { S: addressKey(parsed.data.email) }, subscriberId: { S: parsed.data.id } },
+            ConditionExpression: 'attribute_not_exists(id)',
+          },
+        },
+        { Put: { TableName: table, Item: { ...toItem(parsed.data), stateVersion: { N: '0' } }, ConditionExpression: 'attribute_not_exists(id)' } },
+      ]);
+      return outcome === 'committed' ? 'created' : 'exists';
+    },
+
     async put(subscriber) {
       const parsed = SubscriberSchema.safeParse(subscriber);
       if (!parsed.success) throw new StoreError(`subscriber ${subscriber.id} is invalid`, { cause: parsed.error });
-      await client.send(new PutItemCommand({ TableName: table, Item: toItem(parsed.data) }));
+      const set = setExpression(subscriberValues(parsed.data));
+      const outcome = await transactWrite(client, [
+        {
+          Put: {
+            TableName: table,
+            Item: { id: { S: addressKey(parsed.data.email) }, subscriberId: { S: parsed.data.id } },
+            ConditionExpression: 'attribute_not_exists(id) OR subscriberId = :id',
+            ExpressionAttributeValues: { ':id': { S: parsed.data.id } },
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: { id: { S: parsed.data.id } },
+            UpdateExpression: `SET ${set.expression} ADD stateVersion :one`,
+            ConditionExpression: 'attribute_not_exists(id) OR email = :email',
+            ExpressionAttributeNames: set.names,
+            ExpressionAttributeValues: { ...set.values, ':one': { N: '1' }, ':email': { S: parsed.data.email } },
+          },
+        },
+      ]);
+      if (outcome !== 'committed') throw new AddressTakenError(`subscriber ${parsed.data.id}: the address belongs to another subscriber`);
     },
 
     async get(id) {
-      const output = await client.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } } }));
-      return output.Item === undefined ? null : parseItemOrThrow(SubscriberSchema, table, output.Item, KEY);
+      return (await getVersioned(id))?.subscriber ?? null;
     },
 
     async getByEmail(email) {
-      const normalised = EmailSchema.safeParse(email);
-      if (!normalised.success) return null;
-      const items = await queryAll(client, {
-        TableName: table,
-        IndexName: SUBSCRIBERS_BY_EMAIL,
-        KeyConditionExpression: 'email = :email',
-        ExpressionAttributeValues: { ':email': { S: normalised.data } },
-      });
-      // The subscription flow keeps one subscriber per address; if a race left two, the newest wins.
-      const found = items.map((item) => parseItemOrThrow(SubscriberSchema, table, item, KEY));
-      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+      return (await getVersionedByEmail(email))?.subscriber ?? null;
     },
+
+    getVersioned,
+    getVersionedByEmail,
 
     async listActive() {
       const items = await queryAll(client, {
@@ -99,13 +166,73 @@ export function createDynamoSubscriberStore(
     },
 
     async setStatus(id, status, now) {
-      await update(id, { status: SubscriberStatusSchema.parse(status), updatedAt: now.toISOString() });
+      const { subscriber } = await mustGet(id);
+      // Acts on the address: a row an old race left beside this one stops (or starts) with it.
+      const rows = await queryAll(client, {
+        TableName: table,
+        IndexName: SUBSCRIBERS_BY_EMAIL,
+        KeyConditionExpression: 'email = :email',
+        ExpressionAttributeValues: { ':email': { S: subscriber.email } },
+        ProjectionExpression: 'id',
+      });
+      const ids = new Set([subscriber.id, ...rows.flatMap((row) => (row['id']?.S === undefined ? [] : [row['id'].S]))]);
+      const values = { status: SubscriberStatusSchema.parse(status), updatedAt: now.toISOString() };
+      for (const each of ids) await update(each, values, true);
+    },
+
+    async confirm(id, version, consent, now) {
+      const checked = ConsentSchema.parse(consent);
+      const versionCondition = version === 0 ? '(attribute_not_exists(stateVersion) OR stateVersion = :v)' : 'stateVersion = :v';
+      try {
+        await client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { id: { S: id } },
+            UpdateExpression: 'SET #status = :active, consent = :consent, updatedAt = :now, stateVersion = :next',
+            ConditionExpression: `${IS_SUBSCRIBER} AND #status IN (:pending, :unsubscribed) AND ${versionCondition}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':active': { S: 'active' },
+              ':pending': { S: 'pending' },
+              ':unsubscribed': { S: 'unsubscribed' },
+              ':consent': toAttribute(checked),
+              ':now': { S: now.toISOString() },
+              ':v': { N: String(version) },
+              ':next': { N: String(version + 1) },
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw new StoreError(`could not confirm subscriber ${id}`, { cause: error });
+      }
     },
 
     async updatePreferences(id, preferences, now) {
       const parsed = LocatedPreferencesSchema.safeParse(preferences);
       if (!parsed.success) throw new StoreError(`preferences for subscriber ${id} are invalid`, { cause: parsed.error });
-      await update(id, { ...parsed.data, updatedAt: now.toISOString() });
+      await update(id, { ...parsed.data, updatedAt: now.toISOString() }, false);
+    },
+
+    async delete(id) {
+      const { subscriber } = await mustGet(id);
+      await transactWrite(client, [
+        { Delete: { TableName: table, Key: { id: { S: subscriber.id } } } },
+        {
+          Delete: {
+            TableName: table,
+            Key: { id: { S: addressKey(subscriber.email) } },
+            ConditionExpression: 'attribute_not_exists(id) OR subscriberId = :id',
+            ExpressionAttributeValues: { ':id': { S: subscriber.id } },
+          },
+        },
+      ]);
+    },
+
+    async ping() {
+      // A read of a key that never exists: proves the table answers, with read rights only.
+      await client.send(new GetItemCommand({ TableName: table, Key: { id: { S: '#health' } } }));
     },
   };
 }

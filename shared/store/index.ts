@@ -8,12 +8,14 @@ import { resolveStoreOptions, type DynamoStoreOptions } from './store-options';
 import { TableNamesSchema, type TableNames } from './tables';
 
 export { createTables, tableNamesWithPrefix, TableNamesSchema, type TableNames } from './tables';
-export { StoreError, CorruptItemError, type CorruptItemReporter } from './errors';
-export { SubscriberNotFoundError } from './dynamo-subscriber-store';
+export { StoreError, CorruptItemError, warnCorruptItem, type CorruptItemReporter } from './errors';
+export { SubscriberNotFoundError, AddressTakenError } from './dynamo-subscriber-store';
+export { createDynamoSignupLimiter } from './dynamo-signup-limiter';
+export { mergeDuplicateSubscribers, type MigrationReport } from './subscriber-migration';
 export type { DynamoStoreOptions } from './store-options';
 export type { BatchRetryOptions } from './batch-write';
 
-/** The four stores. */
+/** The four stores (the limits table has its own adapter, `createDynamoSignupLimiter`). */
 export interface DynamoStores {
   events: EventStore;
   sources: SourceStateStore;

@@ -13,12 +13,14 @@ import { StoreError } from './errors';
 /** DynamoDB wants 3–255 characters of [a-zA-Z0-9_.-]. */
 const TableNameSchema = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -');
 
-/** The four table names; deployments and tests choose them (tests with a random prefix). */
+/** The five table names; deployments and tests choose them (tests with a random prefix). */
 export const TableNamesSchema = z.object({
   events: TableNameSchema,
   sources: TableNameSchema,
   subscribers: TableNameSchema,
   deliveries: TableNameSchema,
+  /** Signup limit counters (per address, per client, global), expired by TTL. */
+  limits: TableNameSchema,
 });
 export type TableNames = z.infer<typeof TableNamesSchema>;
 
@@ -28,6 +30,8 @@ export const EVENTS_BY_SOURCE = 'bySource';
 export const SUBSCRIBERS_BY_EMAIL = 'byEmail';
 export const SUBSCRIBERS_BY_STATUS = 'byStatus';
 export const TTL_ATTRIBUTE = 'ttl';
+/** The limits table's partition key: `<limit>#<counted key>#<window>`. */
+export const LIMITS_KEY = 'key';
 
 /** `<prefix>-events`, `<prefix>-sources`, … */
 export function tableNamesWithPrefix(prefix: string): TableNames {
@@ -36,6 +40,7 @@ export function tableNamesWithPrefix(prefix: string): TableNames {
     sources: `${prefix}-sources`,
     subscribers: `${prefix}-subscribers`,
     deliveries: `${prefix}-deliveries`,
+    limits: `${prefix}-limits`,
   });
 }
 
@@ -127,11 +132,20 @@ export function tableDefinitions(names: TableNames): { input: CreateTableCommand
         ],
       },
     },
+    {
+      ttl: true,
+      input: {
+        ...onDemand,
+        TableName: names.limits,
+        AttributeDefinitions: [{ AttributeName: LIMITS_KEY, AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: LIMITS_KEY, KeyType: 'HASH' }],
+      },
+    },
   ];
 }
 
 /**
- * Creates the four tables if they do not exist, waits until each is ACTIVE and turns TTL on where
+ * Creates the five tables if they do not exist, waits until each is ACTIVE and turns TTL on where
  * used. Safe to run again. For local runs and tests; on AWS the CDK stack owns the tables.
  */
 export async function createTables(client: DynamoDBClient, names: TableNames): Promise<void> {

@@ -10,8 +10,9 @@ import type { Operator } from './confirmation-mail';
 import { renderPage } from './html';
 import type { LinkBuilder } from './links';
 import type { Page } from './pages';
-import { createSendThrottle, type SendThrottle } from './send-throttle';
-import { InvalidTokenError, verifyToken, type TokenKeys, type TokenPurpose } from './tokens';
+import { createDeferredWork, type DeferredWork } from './deferred-work';
+import type { SignupLimiter } from './signup-limits';
+import { InvalidTokenError, readToken, type TokenClaims, type TokenKeys, type TokenPurpose } from './tokens';
 
 /** The structured logger the app writes to; Powertools' `Logger` fits. Never pass it an email. */
 export interface AppLogger {
@@ -39,9 +40,11 @@ export interface SubscriptionAppDeps {
   formVersion: string;
   /** Default: Powertools Logger, service `netmix-subscriptions`. */
   logger?: AppLogger;
-  /** Default: in memory, 1 mail per 10 minutes and 3 per day for each address. */
-  throttle?: SendThrottle;
-  /** Default: the last `X-Forwarded-For` hop, else the Node socket address. */
+  /** Counts signups against the limits shared by every instance (the limits table). */
+  limiter: SignupLimiter;
+  /** Where signup mails are sent from after the answer; default: in process, failures logged. */
+  deferred?: DeferredWork;
+  /** Default: API Gateway's source IP on Lambda, else the socket address; `X-Forwarded-For` is never trusted. */
   clientIp?: (c: Context) => string | null;
   /** Default: 10 KiB. */
   maxBodyBytes?: number;
@@ -53,28 +56,35 @@ export type ResolvedDeps = Required<Omit<SubscriptionAppDeps, 'newId'>> & Pick<S
 
 /** Fills in the defaults. */
 export function resolveDeps(deps: SubscriptionAppDeps): ResolvedDeps {
+  const logger = deps.logger ?? new Logger({ serviceName: 'netmix-subscriptions' });
   return {
     ...deps,
-    logger: deps.logger ?? new Logger({ serviceName: 'netmix-subscriptions' }),
-    throttle: deps.throttle ?? createSendThrottle(deps.clock),
+    logger,
+    deferred: deps.deferred ?? createDeferredWork((error) => { logger.error('signup mail failed', errorAttributes(error)); }),
     clientIp: deps.clientIp ?? clientIpOf,
     maxBodyBytes: deps.maxBodyBytes ?? 10 * 1024,
   };
 }
 
-export type PageStatus = 200 | 202 | 400 | 403 | 404 | 410 | 413 | 415 | 500;
+/** Name and message of an error, never its data (which may hold an address). */
+export function errorAttributes(error: unknown): Record<string, unknown> {
+  return error instanceof Error ? { errorName: error.name, errorMessage: error.message } : { errorName: typeof error };
+}
+
+export type PageStatus = 200 | 202 | 400 | 403 | 404 | 410 | 413 | 415 | 500 | 503;
 
 /** Renders `page` in the layout with the operator's name. */
 export function pageResponse(c: Context, deps: ResolvedDeps, page: Page, status: PageStatus = 200): Response {
   return c.html(renderPage({ ...page, operatorName: deps.operator.name }), status);
 }
 
-export type TokenCheck = { ok: true; subscriberId: string } | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; subscriberId: string; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Verifies a link token for `purpose`; every failure but expiry is the same "invalid". */
 export function checkToken(deps: ResolvedDeps, token: string, purpose: TokenPurpose): TokenCheck {
   try {
-    return { ok: true, subscriberId: verifyToken(deps.keys, token, purpose, deps.clock.now()) };
+    const claims = readToken(deps.keys, token, purpose, deps.clock.now());
+    return { ok: true, subscriberId: claims.subscriberId, claims };
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
     deps.logger.info('link token rejected', { purpose, reason: error.reason });

@@ -9,6 +9,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import {
+  errorAttributes,
   pageResponse,
   resolveDeps,
   type ResolvedDeps,
@@ -61,7 +62,15 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
 
   app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [])));
   app.post('/subscribe', (c) => handleSubscribe(c, deps));
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/health', async (c) => {
+    try {
+      await deps.subscribers.ping();
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      deps.logger.error('health check failed', errorAttributes(error));
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
   // Browsers ask for it on every page; an empty answer keeps their consoles and our 404 logs quiet.
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/events/:file', async (c) => {
@@ -100,8 +109,10 @@ async function handleSubscribe(c: Context, deps: ResolvedDeps): Promise<Response
     deps.logger.info('signup rejected', { reason: 'unknown-zip' });
     return invalidSignup(c, deps, body.format, body.value, [unknownZipIssue(parsed.data.zip)]);
   }
-  const outcome = await signUp(parsed.data, place, deps);
-  deps.logger.info('signup accepted', { subscriberId: outcome.subscriberId, action: outcome.action });
+  const outcome = await signUp(parsed.data, place, deps.clientIp(c), deps, (action, subscriberId) => {
+    deps.logger.info('signup mail', { subscriberId, action });
+  });
+  deps.logger.info('signup accepted', { created: outcome.created, admitted: outcome.admitted });
   if (body.format === 'json') return c.json({ status: 'accepted', message: SIGNUP_ACCEPTED_MESSAGE }, 202);
   return pageResponse(c, deps, CHECK_INBOX_PAGE, 202);
 }

@@ -1,32 +1,77 @@
 import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
+import { z } from 'zod';
+
+/** Client addresses and CIDR ranges of proxies whose `X-Forwarded-For` may be believed. */
+export const TrustedProxiesSchema = z
+  .array(z.string().refine((value) => ipaddr.isValid(value) || isCidr(value), 'an IP address or CIDR range'))
+  .max(50)
+  .default([]);
+
+function isCidr(value: string): boolean {
+  try {
+    ipaddr.parseCIDR(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How to find the client: API Gateway's source IP on AWS, else the socket, else (only behind a trusted proxy) `X-Forwarded-For`. */
+export interface ClientIpOptions {
+  trustedProxies?: readonly string[];
+}
 
 /**
- * The client address recorded as consent evidence (EM-33), or null when none is known.
+ * The client address (consent evidence, EM-33, and the per-client signup limit), or null.
  *
- * Behind API Gateway the nearest proxy appends the caller's address to `X-Forwarded-For`, so the
- * LAST entry is the one a client cannot forge; earlier entries are whatever the client sent. Without
- * the header (the local Node server), the socket address that `@hono/node-server` exposes on
- * `c.env.incoming` is used.
+ * On Lambda, API Gateway's own `requestContext` source IP: a header a client sends cannot change it.
+ * On the Node server, the socket address; `X-Forwarded-For` is read only when the socket is a
+ * configured trusted proxy, and then from the right, skipping trusted proxies, since entries to the
+ * left of the last untrusted hop are whatever the client wrote.
  */
-export function clientIpOf(c: Context): string | null {
-  const forwarded = c.req.header('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  if (last && ipaddr.isValid(last)) return last;
-  const socketAddress = socketAddressOf(c.env);
-  return socketAddress && ipaddr.isValid(socketAddress) ? socketAddress : null;
+export function createClientIpResolver(options: ClientIpOptions = {}): (c: Context) => string | null {
+  const trusted = TrustedProxiesSchema.parse(options.trustedProxies ?? []);
+  const isTrusted = (address: string): boolean =>
+    trusted.some((entry) => {
+      try {
+        const parsed = ipaddr.process(address);
+        if (!entry.includes('/')) return parsed.toString() === ipaddr.process(entry).toString();
+        const range = ipaddr.parseCIDR(entry);
+        return parsed.kind() === range[0].kind() && parsed.match(range);
+      } catch {
+        return false;
+      }
+    });
+  return (c) => {
+    const gateway = GatewayEnvSchema.safeParse(c.env);
+    if (gateway.success) return valid(gateway.data.event.requestContext.http?.sourceIp ?? gateway.data.event.requestContext.identity?.sourceIp);
+    const socket = valid(SocketEnvSchema.safeParse(c.env).data?.incoming.socket.remoteAddress);
+    if (socket === null || !isTrusted(socket)) return socket;
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    for (const hop of hops.reverse()) {
+      if (!ipaddr.isValid(hop)) return socket;
+      if (!isTrusted(hop)) return ipaddr.process(hop).toString();
+    }
+    return socket;
+  };
 }
 
-function socketAddressOf(env: unknown): string | null {
-  if (!isRecord(env)) return null;
-  const incoming = env['incoming'];
-  if (!isRecord(incoming)) return null;
-  const socket = incoming['socket'];
-  if (!isRecord(socket)) return null;
-  const address = socket['remoteAddress'];
-  return typeof address === 'string' ? address : null;
-}
+/** The default: no proxy is trusted, so `X-Forwarded-For` is never read. */
+export const clientIpOf = createClientIpResolver();
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+const GatewayEnvSchema = z.object({
+  event: z.object({
+    requestContext: z.object({
+      http: z.object({ sourceIp: z.string() }).optional(),
+      identity: z.object({ sourceIp: z.string() }).optional(),
+    }),
+  }),
+});
+
+const SocketEnvSchema = z.object({ incoming: z.object({ socket: z.object({ remoteAddress: z.string() }) }) });
+
+function valid(address: string | undefined): string | null {
+  if (address === undefined || !ipaddr.isValid(address)) return null;
+  return ipaddr.process(address).toString();
 }

@@ -23,6 +23,7 @@ import type { FormValues } from './preferences-form';
 import { readInputBody } from './request-body';
 import { PreferencesInputSchema, describeIssues, type InputIssue } from './signup-input';
 import { confirmSubscription, savePreferences, unsubscribe } from './subscriber-actions';
+import { TOKEN_LIFETIME_SECONDS, isExpired, type TokenClaims } from './tokens';
 
 function rejectLink(c: Context, deps: ResolvedDeps, check: Extract<TokenCheck, { ok: false }>): Response {
   return check.reason === 'expired' ? pageResponse(c, deps, LINK_EXPIRED_PAGE, 410) : pageResponse(c, deps, LINK_INVALID_PAGE, 404);
@@ -40,20 +41,22 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
     const check = checkToken(deps, c.req.param('token'), 'confirm');
     if (!check.ok) return rejectLink(c, deps, check);
     const outcome = await confirmSubscription(
-      check.subscriberId,
+      check.claims,
       { ip: deps.clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, formVersion: deps.formVersion },
       deps,
     );
     deps.logger.info('confirmation', { subscriberId: check.subscriberId, outcome });
     if (outcome === 'unknown') return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
-    if (outcome === 'not-pending') return pageResponse(c, deps, CANNOT_CONFIRM_PAGE, 410);
+    if (outcome === 'stale') return pageResponse(c, deps, CANNOT_CONFIRM_PAGE, 410);
     const now = deps.clock.now();
+    // Links minted here live no longer than the confirm link that opened the page.
+    const derived = { derivedFrom: check.claims };
     return pageResponse(
       c,
       deps,
       confirmedPage({
-        preferencesUrl: deps.links.preferencesUrl(check.subscriberId, now),
-        unsubscribeUrl: deps.links.unsubscribeUrl(check.subscriberId, now),
+        preferencesUrl: deps.links.preferencesUrl(check.subscriberId, now, derived),
+        unsubscribeUrl: deps.links.unsubscribeUrl(check.subscriberId, now, derived),
       }),
     );
   });
@@ -61,7 +64,7 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
   app.get('/u/:token', (c) => {
     const check = checkToken(deps, c.req.param('token'), 'unsubscribe');
     if (!check.ok) return rejectLink(c, deps, check);
-    return pageResponse(c, deps, unsubscribePage(c.req.path, deps.links.preferencesUrl(check.subscriberId, deps.clock.now())));
+    return pageResponse(c, deps, unsubscribePage(c.req.path, derivedPreferencesUrl(deps, check.claims)));
   });
 
   // RFC 8058 one-click: any body (urlencoded `List-Unsubscribe=One-Click`, multipart or none) is
@@ -80,7 +83,7 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
     if (!check.ok) return rejectLink(c, deps, check);
     const subscriber = await deps.subscribers.get(check.subscriberId);
     if (!subscriber) return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
-    return showPreferences(c, deps, subscriber, { saved: false, issues: [] }, 200);
+    return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: [] }, 200);
   });
 
   app.post('/preferences/:token', async (c) => {
@@ -91,20 +94,32 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
     const body = await readInputBody(c);
     if (!body.ok) return pageResponse(c, deps, UNSUPPORTED_BODY_PAGE, body.status);
     const parsed = PreferencesInputSchema.safeParse(body.value);
-    if (!parsed.success) return showPreferences(c, deps, subscriber, { saved: false, issues: describeIssues(parsed.error) }, 400);
+    if (!parsed.success) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: describeIssues(parsed.error) }, 400);
     const place = geocodeZip(parsed.data.zip);
-    if (!place) return showPreferences(c, deps, subscriber, { saved: false, issues: [unknownZipIssue(parsed.data.zip)] }, 400);
+    if (!place) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: [unknownZipIssue(parsed.data.zip)] }, 400);
     const outcome = await savePreferences(subscriber.id, parsed.data, place, deps);
     deps.logger.info('preferences', { subscriberId: subscriber.id, outcome });
     if (body.format === 'json') return c.json({ status: 'saved' });
-    return showPreferences(c, deps, { ...subscriber, ...parsed.data, ...place }, { saved: true, issues: [] }, 200);
+    return showPreferences(c, deps, { ...subscriber, ...parsed.data, ...place }, check.claims, { saved: true, issues: [] }, 200);
   });
+}
+
+/**
+ * The preferences link an unsubscribe page offers, derived from the unsubscribe link: issued when
+ * that link was, so a years-old link yields none rather than a fresh 90-day one.
+ */
+function derivedPreferencesUrl(deps: ResolvedDeps, opener: TokenClaims): string | null {
+  const now = deps.clock.now();
+  const lifetime = TOKEN_LIFETIME_SECONDS.preferences ?? 0;
+  if (isExpired(opener.issuedAt + lifetime, now) || isExpired(opener.expiresAt, now)) return null;
+  return deps.links.preferencesUrl(opener.subscriberId, now, { derivedFrom: opener });
 }
 
 function showPreferences(
   c: Context,
   deps: ResolvedDeps,
   subscriber: Subscriber,
+  opener: TokenClaims,
   state: { saved: boolean; issues: readonly InputIssue[] },
   status: 200 | 400,
 ): Response {
@@ -118,7 +133,8 @@ function showPreferences(
       issues: state.issues,
       saved: state.saved,
       active: subscriber.status === 'active' || subscriber.status === 'pending',
-      unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, deps.clock.now()),
+      // An unsubscribe link that expires with the preferences link that opened the page.
+      unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, deps.clock.now(), { derivedFrom: opener }),
     }),
     status,
   );

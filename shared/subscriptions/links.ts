@@ -1,10 +1,11 @@
-import { signToken, type TokenKeys } from './tokens';
+import { signToken, type SignOptions, type TokenKeys } from './tokens';
 
 /** Builds the links a digest or confirmation mail carries; every link is under the public API base. */
 export interface LinkBuilder {
-  confirmUrl(subscriberId: string, now: Date): string;
-  unsubscribeUrl(subscriberId: string, now: Date): string;
-  preferencesUrl(subscriberId: string, now: Date): string;
+  /** A confirm link bound to the subscriber's current state `version` (void once the state moves on). */
+  confirmUrl(subscriberId: string, now: Date, version: number): string;
+  unsubscribeUrl(subscriberId: string, now: Date, options?: SignOptions): string;
+  preferencesUrl(subscriberId: string, now: Date, options?: SignOptions): string;
   /** A downloadable `.ics` for one event (add to calendar). */
   eventIcsUrl(eventId: string): string;
 }
@@ -13,9 +14,9 @@ export interface LinkBuilder {
 export function createLinkBuilder(baseUrl: string, keys: TokenKeys): LinkBuilder {
   const base = baseUrl.replace(/\/+$/, '');
   return {
-    confirmUrl: (id, now) => `${base}/confirm/${signToken(keys, id, 'confirm', now)}`,
-    unsubscribeUrl: (id, now) => `${base}/u/${signToken(keys, id, 'unsubscribe', now)}`,
-    preferencesUrl: (id, now) => `${base}/preferences/${signToken(keys, id, 'preferences', now)}`,
+    confirmUrl: (id, now, version) => `${base}/confirm/${signToken(keys, id, 'confirm', now, { version })}`,
+    unsubscribeUrl: (id, now, options) => `${base}/u/${signToken(keys, id, 'unsubscribe', now, options)}`,
+    preferencesUrl: (id, now, options) => `${base}/preferences/${signToken(keys, id, 'preferences', now, options)}`,
     eventIcsUrl: (eventId) => `${base}/events/${encodeURIComponent(eventId)}.ics`,
   };
 }

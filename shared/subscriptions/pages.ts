@@ -60,12 +60,17 @@ export const CANNOT_CONFIRM_PAGE: Page = {
   body: html`<p>This address was unsubscribed or can no longer receive our email since the link was sent. <a href="/">Sign up again</a> if you want the weekly email.</p>`,
 };
 
-export function unsubscribePage(action: string, preferencesUrl: string): Page {
+/** The unsubscribe page; the preferences link is left out when the opening link is too old to derive one. */
+export function unsubscribePage(action: string, preferencesUrl: string | null): Page {
+  const preferences =
+    preferencesUrl === null
+      ? html``
+      : html`
+<p>Too many emails or the wrong events? <a href="${preferencesUrl}">Change your preferences</a> instead.</p>`;
   return {
     title: 'Unsubscribe',
     body: html`<p>Press the button to stop the weekly email of networking events.</p>
-<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>
-<p>Too many emails or the wrong events? <a href="${preferencesUrl}">Change your preferences</a> instead.</p>`,
+<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>${preferences}`,
   };
 }
 

@@ -9,6 +9,12 @@
 import { z } from 'zod';
 import type { Clock, SubscriberStore } from '../ports';
 import { EmailSchema } from '../model/subscriber';
+import { SnsSignatureError, type SnsVerifier } from './sns-signature';
+
+/** SNS messages are at most 256 KB; a body far beyond that is not one. */
+export const MAX_FEEDBACK_BYTES = 300_000;
+/** An SES notification is a few levels deep; anything deeper is refused before it is looked at. */
+export const MAX_FEEDBACK_DEPTH = 32;
 
 const RecipientSchema = z.object({ emailAddress: z.string().max(1000) });
 
@@ -55,12 +61,16 @@ export type SesFeedbackResult =
     }
   | { outcome: 'invalid'; reason: string };
 
+export interface SesFeedbackDeps {
+  subscribers: SubscriberStore;
+  clock: Clock;
+  /** When set, every message must come in an SNS envelope that verifies; the Lambda always sets it. */
+  verifySignature?: SnsVerifier;
+}
+
 /** Parses one SNS-delivered SES notification and suppresses the addresses it condemns. */
-export async function handleSesFeedback(
-  message: unknown,
-  deps: { subscribers: SubscriberStore; clock: Clock },
-): Promise<SesFeedbackResult> {
-  const notification = parseNotification(message);
+export async function handleSesFeedback(message: unknown, deps: SesFeedbackDeps): Promise<SesFeedbackResult> {
+  const notification = await parseNotification(message, deps.verifySignature);
   if (!notification.success) return { outcome: 'invalid', reason: notification.reason };
   const n = notification.data;
   const type = (n.notificationType ?? n.eventType ?? '').toLowerCase();
@@ -84,7 +94,9 @@ export async function handleSesFeedback(
     kind = 'bounce';
   } else if (type === 'complaint') {
     if (!n.complaint) return { outcome: 'invalid', reason: 'complaint notification without a complaint object' };
-    // Every complaint counts, whatever its feedback type: the recipient said "stop".
+    // A mailbox provider's `not-spam` report says the recipient took the mail OUT of spam: keep sending.
+    // Every other complaint counts, whatever its feedback type (or none): the recipient said "stop".
+    if (n.complaint.complaintFeedbackType?.toLowerCase() === 'not-spam') return ignored('complaint', 'not-spam feedback');
     recipients = n.complaint.complainedRecipients.map((r) => r.emailAddress);
     kind = 'complaint';
   } else {
@@ -116,20 +128,64 @@ export async function handleSesFeedback(
 
 type Parsed = { success: true; data: z.infer<typeof SesNotificationSchema> } | { success: false; reason: string };
 
-function parseNotification(message: unknown): Parsed {
-  const value = typeof message === 'string' ? parseJson(message) : message;
-  const record = LambdaSnsRecordSchema.safeParse(value);
-  if (record.success) return parseNotification(record.data.Sns);
-  const envelope = SnsEnvelopeSchema.safeParse(value);
-  if (envelope.success) {
-    if (envelope.data.Type !== undefined && envelope.data.Type !== 'Notification') {
-      return { success: false, reason: `SNS message of type ${envelope.data.Type.slice(0, 40)}` };
+/**
+ * Unwraps a Lambda SNS record, an SNS envelope (or its JSON text) and the SES notification in at
+ * most three steps, without recursion, after checking size and depth: a hostile body can only be
+ * refused, never overflow the stack.
+ */
+async function parseNotification(message: unknown, verify: SnsVerifier | undefined): Promise<Parsed> {
+  let value = message;
+  let verified = false;
+  for (let step = 0; step < 4; step += 1) {
+    if (typeof value === 'string') {
+      if (value.length > MAX_FEEDBACK_BYTES) return { success: false, reason: 'message too large' };
+      value = parseJson(value);
     }
-    return parseNotification(parseJson(envelope.data.Message));
+    if (depthExceeds(value, MAX_FEEDBACK_DEPTH)) return { success: false, reason: 'message nested too deeply' };
+    const record = LambdaSnsRecordSchema.safeParse(value);
+    if (record.success) {
+      value = record.data.Sns;
+      continue;
+    }
+    const envelope = SnsEnvelopeSchema.safeParse(value);
+    if (envelope.success) {
+      if (envelope.data.Type !== undefined && envelope.data.Type !== 'Notification') {
+        return { success: false, reason: `SNS message of type ${envelope.data.Type.slice(0, 40)}` };
+      }
+      if (verify && !verified) {
+        try {
+          await verify(value);
+        } catch (error) {
+          if (error instanceof SnsSignatureError) return { success: false, reason: `signature: ${error.message}` };
+          throw error;
+        }
+        verified = true;
+      }
+      value = envelope.data.Message;
+      continue;
+    }
+    if (verify && !verified) return { success: false, reason: 'not in a signed SNS envelope' };
+    const notification = SesNotificationSchema.safeParse(value);
+    if (!notification.success) return { success: false, reason: 'not an SES notification' };
+    return { success: true, data: notification.data };
   }
-  const notification = SesNotificationSchema.safeParse(value);
-  if (!notification.success) return { success: false, reason: 'not an SES notification' };
-  return { success: true, data: notification.data };
+  return { success: false, reason: 'not an SES notification' };
+}
+
+/** True when `value` nests objects or arrays deeper than `limit` (checked with an explicit stack). */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top || typeof top.node !== 'object' || top.node === null) continue;
+    if (top.depth >= limit) return true;
+    // Width is bounded by the byte cap on text; a parsed object handed in directly gets a node cap.
+    visited += 1;
+    if (visited > 100_000) return true;
+    for (const child of Object.values(top.node)) stack.push({ node: child, depth: top.depth + 1 });
+  }
+  return false;
 }
 
 function parseJson(text: string): unknown {

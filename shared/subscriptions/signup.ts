@@ -1,13 +1,17 @@
 /**
- * What a signup does, apart from HTTP: create or refresh a pending subscriber and decide which mail,
- * if any, goes out. The caller answers every outcome with the same page (SEC-04).
+ * What a signup does, apart from HTTP. The public form never changes a stored subscriber: a new
+ * address is created as pending; a known one is left as it is and its owner gets a mail with a link
+ * instead. Every state costs the same work before the answer (the limit count, one conditional
+ * create, one deferred job), and the answer is the same page (SEC-04); which mail the job sends, if
+ * any, is decided after the answer.
  */
 import type { Clock, Mailer, SubscriberStore } from '../ports';
 import type { Subscriber } from '../model/subscriber';
 import { buildSignupMail, type Operator } from './confirmation-mail';
+import type { DeferredWork } from './deferred-work';
 import type { ZipPlace } from './geocode';
 import type { LinkBuilder } from './links';
-import type { SendThrottle } from './send-throttle';
+import type { SignupLimiter } from './signup-limits';
 import type { SignupInput } from './signup-input';
 
 export interface SignUpDeps {
@@ -15,7 +19,8 @@ export interface SignUpDeps {
   mailer: Mailer;
   links: LinkBuilder;
   clock: Clock;
-  throttle: SendThrottle;
+  limiter: SignupLimiter;
+  deferred: DeferredWork;
   from: string;
   operator: Operator;
   /** The region's zone, stored on new subscribers. */
@@ -23,11 +28,16 @@ export interface SignUpDeps {
   newId?: () => string;
 }
 
-/** What happened, for logs and tests; never shown to the person who sent the form. */
+/** What the request did, for logs and tests; never shown to the person who sent the form. */
 export interface SignUpOutcome {
-  action: 'confirmation-sent' | 'already-subscribed-sent' | 'throttled' | 'suppressed-no-mail';
-  subscriberId: string;
+  /** The subscriber id that would be created (a known address keeps its own, read later). */
+  candidateId: string;
+  created: boolean;
+  admitted: boolean;
 }
+
+/** What the deferred job did. */
+export type SignupMailAction = 'confirmation-sent' | 'already-subscribed-sent' | 'limited' | 'suppressed-no-mail' | 'gone';
 
 /** A random 128-bit id as 32 hex digits (Web Crypto, so it runs on any runtime). */
 export function newSubscriberId(): string {
@@ -36,56 +46,67 @@ export function newSubscriberId(): string {
 }
 
 /**
- * Signs `input.email` up. New, pending and unsubscribed addresses become pending with the submitted
- * preferences and get a confirmation link; an active address keeps its preferences (the form is
- * public, so it must not let anyone change them) and gets an "already subscribed" note; a suppressed
- * address gets nothing (SEC-05). Mails to one address are throttled.
+ * Signs `input.email` up: counts it against the limits, creates a pending subscriber when the address
+ * is new (one conditional write: of concurrent signups of one address exactly one creates), and
+ * defers the mail. `onMail` hears what the deferred job did.
  */
-export async function signUp(input: SignupInput, place: ZipPlace, deps: SignUpDeps): Promise<SignUpOutcome> {
+export async function signUp(
+  input: SignupInput,
+  place: ZipPlace,
+  clientIp: string | null,
+  deps: SignUpDeps,
+  onMail: (action: SignupMailAction, subscriberId: string | null) => void = () => undefined,
+): Promise<SignUpOutcome> {
   const now = deps.clock.now();
   const { email, ...preferences } = input;
-  const existing = await deps.subscribers.getByEmail(email);
-  if (existing?.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: existing.id };
-
-  if (existing?.status === 'active') {
-    if (!deps.throttle.tryAcquire(existing.id)) return { action: 'throttled', subscriberId: existing.id };
-    await send(deps, {
-      kind: 'already-subscribed',
-      to: existing.email,
-      placeName: existing.placeName,
-      preferencesUrl: deps.links.preferencesUrl(existing.id, now),
-      unsubscribeUrl: deps.links.unsubscribeUrl(existing.id, now),
-    });
-    return { action: 'already-subscribed-sent', subscriberId: existing.id };
-  }
-
-  const subscriber: Subscriber = {
+  const candidate: Subscriber = {
     ...preferences,
     ...place,
-    id: existing?.id ?? (deps.newId ?? newSubscriberId)(),
+    id: (deps.newId ?? newSubscriberId)(),
     email,
     status: 'pending',
-    timeZone: existing?.timeZone ?? deps.timeZone,
-    consent: existing?.consent ?? null,
-    createdAt: existing?.createdAt ?? now.toISOString(),
+    timeZone: deps.timeZone,
+    consent: null,
+    createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  if (!deps.throttle.tryAcquire(subscriber.id)) return { action: 'throttled', subscriberId: subscriber.id };
-  await deps.subscribers.put(subscriber);
-  await send(deps, {
-    kind: 'confirm',
-    to: email,
-    placeName: place.placeName,
-    confirmUrl: deps.links.confirmUrl(subscriber.id, now),
+  const [admitted, created] = await Promise.all([
+    deps.limiter.admit({ address: email, clientIp }, now),
+    deps.subscribers.create(candidate).then((outcome) => outcome === 'created'),
+  ]);
+  deps.deferred.defer(async () => {
+    const result = await sendSignupMail(email, admitted, now, deps);
+    onMail(result.action, result.subscriberId);
   });
-  return { action: 'confirmation-sent', subscriberId: subscriber.id };
+  return { candidateId: candidate.id, created, admitted };
 }
 
-type MailFields =
-  | { kind: 'confirm'; to: string; placeName: string; confirmUrl: string }
-  | { kind: 'already-subscribed'; to: string; placeName: string; preferencesUrl: string; unsubscribeUrl: string };
-
-async function send(deps: SignUpDeps, fields: MailFields): Promise<void> {
-  const message = await buildSignupMail({ ...fields, from: deps.from, operator: deps.operator, date: deps.clock.now() });
+/**
+ * The mail a signup causes, by the address's state now: a pending or unsubscribed address gets a
+ * confirm link bound to its current state; an active one an "already subscribed" note; a suppressed
+ * one nothing (SEC-05); a limited signup nothing.
+ */
+async function sendSignupMail(
+  email: string,
+  admitted: boolean,
+  now: Date,
+  deps: SignUpDeps,
+): Promise<{ action: SignupMailAction; subscriberId: string | null }> {
+  const found = await deps.subscribers.getVersionedByEmail(email);
+  if (!found) return { action: 'gone', subscriberId: null };
+  const { subscriber, version } = found;
+  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
+  const common = { to: subscriber.email, placeName: subscriber.placeName, from: deps.from, operator: deps.operator, date: now };
+  const message =
+    subscriber.status === 'active'
+      ? await buildSignupMail({
+          ...common,
+          kind: 'already-subscribed',
+          preferencesUrl: deps.links.preferencesUrl(subscriber.id, now),
+          unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, now),
+        })
+      : await buildSignupMail({ ...common, kind: 'confirm', confirmUrl: deps.links.confirmUrl(subscriber.id, now, version) });
   await deps.mailer.sendRaw(message);
+  return { action: subscriber.status === 'active' ? 'already-subscribed-sent' : 'confirmation-sent', subscriberId: subscriber.id };
 }

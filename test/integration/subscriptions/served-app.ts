@@ -7,7 +7,9 @@ import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { Mailer, SubscriberStore } from '../../../shared/ports';
 import { findFreePort } from '../../../shared/local/free-port';
 import type { StoredMail } from '../../../shared/local/ses-local';
-import { createDynamoStores } from '../../../shared/store';
+import { createDynamoSignupLimiter, createDynamoStores } from '../../../shared/store';
+import { createDeferredWork } from '../../../shared/subscriptions/deferred-work';
+import { SignupLimitsSchema, UNLIMITED, type SignupLimits } from '../../../shared/subscriptions/signup-limits';
 import { createSubscriptionApp, type AppLogger } from '../../../shared/subscriptions/app';
 import { createLinkBuilder } from '../../../shared/subscriptions/links';
 import { serveSubscriptionApp } from '../../../shared/subscriptions/node-server';
@@ -32,13 +34,29 @@ export interface ServedSubscriptionApp {
   subscribers: SubscriberStore;
   keys: TokenKeys;
   clock: { now(): Date; advance(ms: number): void };
+  /** Resolves once every deferred signup mail has been sent. */
+  settle(): Promise<void>;
   /** Mails the local SES holds for `address` (the store is shared by the whole run). */
   mailsTo(address: string): Promise<StoredMail[]>;
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  start?: string;
+  /** The signup limits over the run's limits table (default: the defaults); null: no limits. */
+  limits?: Partial<SignupLimits> | null;
+}
+
 /** Serves a fresh app; its clock starts at `start` and moves only when a test moves it. */
-export async function serveAppOverLocalServices(services: LocalServices, start = '2026-11-22T12:00:00Z'): Promise<ServedSubscriptionApp> {
+export async function serveAppOverLocalServices(services: LocalServices, options: ServeOptions = {}): Promise<ServedSubscriptionApp> {
+  const start = options.start ?? '2026-11-22T12:00:00Z';
+  const deferred = createDeferredWork((error) => {
+    process.emitWarning(`deferred signup mail failed: ${String(error)}`);
+  });
+  const limiter =
+    options.limits === null
+      ? UNLIMITED
+      : createDynamoSignupLimiter(services.dynamo, services.tableNames.limits, SignupLimitsSchema.parse(options.limits ?? {}));
   const stores = createDynamoStores(services.dynamo, services.tableNames);
   const keys: TokenKeys = { current: { id: 'it1', secret: randomBytes(32).toString('hex') } };
   let now = new Date(start).getTime();
@@ -58,6 +76,8 @@ export async function serveAppOverLocalServices(services: LocalServices, start =
     timeZone: 'America/New_York',
     formVersion: 'signup-2026-11',
     logger: quietLogger,
+    limiter,
+    deferred,
   });
   const served = await serveSubscriptionApp(app, { port, hostname: '127.0.0.1' });
   return {
@@ -65,7 +85,11 @@ export async function serveAppOverLocalServices(services: LocalServices, start =
     subscribers: stores.subscribers,
     keys,
     clock: { now: clock.now, advance: (ms) => void clock.advance(ms) },
-    mailsTo: async (address) => (await services.fetchSesStore()).filter((mail) => mail.destination.to.includes(address)),
+    settle: () => deferred.idle(),
+    mailsTo: async (address) => {
+      await deferred.idle();
+      return (await services.fetchSesStore()).filter((mail) => mail.destination.to.includes(address));
+    },
     close: () => served.close(),
   };
 }

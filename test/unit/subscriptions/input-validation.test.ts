@@ -105,6 +105,7 @@ describe('signup body validation (SEC-11)', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('we don&#39;t know the ZIP code 00000');
     expect(local.subscribers.all()).toEqual([]);
+    await local.settle();
     expect(local.mailer.sent).toEqual([]);
   });
 

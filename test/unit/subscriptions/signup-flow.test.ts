@@ -26,6 +26,7 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
       consent: null,
     });
     expect(stored?.id).toMatch(/^[0-9a-f]{32}$/);
+    await h.settle();
     expect(h.mailer.sent).toHaveLength(1);
     const mail = await readMail(h.mailer.sent[0] ?? new Uint8Array());
     expect(mail.to).toBe('pat.doe@example.com');
@@ -43,6 +44,7 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
         'content-type': 'application/x-www-form-urlencoded',
         origin: 'http://localhost',
         'user-agent': 'UnitTest/1.0',
+        // Not believed: no trusted proxy is configured, so a client cannot choose its consent address.
         'x-forwarded-for': '198.51.100.7, 203.0.113.9',
       },
       body: '',
@@ -50,8 +52,8 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
     expect(confirmed.status).toBe(200);
     expect(h.subscribers.all()[0]).toMatchObject({
       status: 'active',
-      // The last X-Forwarded-For hop is the one API Gateway added.
-      consent: { at: '2026-11-22T12:00:00.000Z', ip: '203.0.113.9', userAgent: 'UnitTest/1.0', formVersion: 'signup-2026-11' },
+      // app.request has no socket and X-Forwarded-For is ignored: no address is known.
+      consent: { at: '2026-11-22T12:00:00.000Z', ip: null, userAgent: 'UnitTest/1.0', formVersion: 'signup-2026-11' },
     });
     const confirmedHtml = await confirmed.text();
     const preferencesPath = /href="https:\/\/subscribe\.example\.org(\/preferences\/[^"]+)"/.exec(confirmedHtml)?.[1] ?? '';
@@ -97,6 +99,7 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
       expect(gone.headers.get('set-cookie')).toBeNull();
       expect(h.subscribers.all()[0]?.status).toBe('unsubscribed');
     }
+    await h.settle();
     expect(h.mailer.sent).toHaveLength(1);
   });
 });

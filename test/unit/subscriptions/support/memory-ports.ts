@@ -9,37 +9,89 @@ import type { Clock, EventStore, Mailer, SubscriberStore } from '../../../../sha
 import { createLinkBuilder } from '../../../../shared/subscriptions/links';
 import type { TokenKeys } from '../../../../shared/subscriptions/tokens';
 import type { AppLogger, SubscriptionAppDeps } from '../../../../shared/subscriptions/app';
+import { createDeferredWork, type DeferredWork } from '../../../../shared/subscriptions/deferred-work';
+import { DEFAULT_SIGNUP_LIMITS, inboxKey, type SignupLimiter, type SignupLimits } from '../../../../shared/subscriptions/signup-limits';
 
+/** The same one-subscriber-per-address and state-version rules as the DynamoDB store, in a Map. */
 export function createMemorySubscriberStore(): SubscriberStore & { all(): Subscriber[] } {
-  const byId = new Map<string, Subscriber>();
-  const mustGet = (id: string): Subscriber => {
+  const byId = new Map<string, { subscriber: Subscriber; version: number }>();
+  const mustGet = (id: string): { subscriber: Subscriber; version: number } => {
     const found = byId.get(id);
     if (!found) throw new Error(`no subscriber ${id}`);
     return found;
   };
+  const ownerOf = (email: string) => [...byId.values()].find((entry) => entry.subscriber.email === email);
+  const change = (id: string, values: Partial<Subscriber>, bump: boolean) => {
+    const entry = mustGet(id);
+    byId.set(id, { subscriber: SubscriberSchema.parse({ ...entry.subscriber, ...values }), version: entry.version + (bump ? 1 : 0) });
+  };
   return {
-    all: () => [...byId.values()],
+    all: () => [...byId.values()].map((entry) => entry.subscriber),
+    create: (subscriber) => {
+      const parsed = SubscriberSchema.parse(subscriber);
+      if (byId.has(parsed.id) || ownerOf(parsed.email)) return Promise.resolve('exists');
+      byId.set(parsed.id, { subscriber: parsed, version: 0 });
+      return Promise.resolve('created');
+    },
     put: (subscriber) => {
-      byId.set(subscriber.id, SubscriberSchema.parse(subscriber));
+      const parsed = SubscriberSchema.parse(subscriber);
+      const owner = ownerOf(parsed.email);
+      if (owner && owner.subscriber.id !== parsed.id) return Promise.reject(new Error('address taken'));
+      byId.set(parsed.id, { subscriber: parsed, version: (byId.get(parsed.id)?.version ?? -1) + 1 });
       return Promise.resolve();
     },
-    get: (id) => Promise.resolve(byId.get(id) ?? null),
-    getByEmail: (email) => {
-      const normalised = EmailSchema.parse(email);
-      return Promise.resolve([...byId.values()].find((s) => s.email === normalised) ?? null);
-    },
-    listActive: () => Promise.resolve([...byId.values()].filter((s) => s.status === 'active')),
+    get: (id) => Promise.resolve(byId.get(id)?.subscriber ?? null),
+    getByEmail: (email) => Promise.resolve(ownerOf(EmailSchema.parse(email))?.subscriber ?? null),
+    getVersioned: (id) => Promise.resolve(byId.get(id) ?? null),
+    getVersionedByEmail: (email) => Promise.resolve(ownerOf(EmailSchema.parse(email)) ?? null),
+    listActive: () => Promise.resolve([...byId.values()].map((entry) => entry.subscriber).filter((s) => s.status === 'active')),
     setStatus: (id, status, now) => {
-      byId.set(id, { ...mustGet(id), status, updatedAt: now.toISOString() });
+      change(id, { status, updatedAt: now.toISOString() }, true);
       return Promise.resolve();
+    },
+    confirm: (id, version, consent, now) => {
+      const entry = byId.get(id);
+      if (!entry || entry.version !== version || !['pending', 'unsubscribed'].includes(entry.subscriber.status)) return Promise.resolve(false);
+      change(id, { status: 'active', consent, updatedAt: now.toISOString() }, true);
+      return Promise.resolve(true);
     },
     updatePreferences: (id, preferences, now) => {
       const { lat, lon, placeName } = preferences;
-      byId.set(
-        id,
-        SubscriberSchema.parse({ ...mustGet(id), ...PreferencesSchema.parse(preferences), lat, lon, placeName, updatedAt: now.toISOString() }),
-      );
+      change(id, { ...PreferencesSchema.parse(preferences), lat, lon, placeName, updatedAt: now.toISOString() }, false);
       return Promise.resolve();
+    },
+    delete: (id) => {
+      byId.delete(id);
+      return Promise.resolve();
+    },
+    ping: () => Promise.resolve(),
+  };
+}
+
+/**
+ * The DynamoDB limiter's rules over Maps (1 mail per interval and N a day per inbox, M an hour per
+ * client, G an hour in all), for the pure unit tests; the integration tests use the real table.
+ */
+export function createMemoryLimiter(limits: SignupLimits = DEFAULT_SIGNUP_LIMITS): SignupLimiter {
+  const counts = new Map<string, number>();
+  const last = new Map<string, number>();
+  const take = (key: string, max: number): boolean => {
+    const n = counts.get(key) ?? 0;
+    if (n >= max) return false;
+    counts.set(key, n + 1);
+    return true;
+  };
+  return {
+    admit: ({ address, clientIp }, now) => {
+      const s = Math.floor(now.getTime() / 1000);
+      const inbox = inboxKey(address);
+      const previous = last.get(inbox);
+      // In order, each counted only when the ones before admitted, as in the DynamoDB limiter.
+      if (!take(`client#${clientIp ?? 'unknown'}#${s - (s % 3600)}`, limits.perClientPerHour)) return Promise.resolve(false);
+      if (previous !== undefined && previous > s - limits.perAddressIntervalMinutes * 60) return Promise.resolve(false);
+      last.set(inbox, s);
+      if (!take(`day#${inbox}#${s - (s % 86400)}`, limits.perAddressPerDay)) return Promise.resolve(false);
+      return Promise.resolve(take(`global#${s - (s % 3600)}`, limits.globalPerHour));
     },
   };
 }
@@ -96,6 +148,9 @@ export interface TestHarness {
   mailer: ReturnType<typeof createRecordingMailer>;
   clock: ReturnType<typeof createManualClock>;
   logger: ReturnType<typeof createRecordingLogger>;
+  /** Where the app defers signup mails: await `settle()` before looking at `mailer.sent`. */
+  deferred: DeferredWork;
+  settle(): Promise<void>;
 }
 
 /** The app's dependencies over in-memory ports, at 2026-11-22T12:00:00Z. */
@@ -104,12 +159,19 @@ export function createHarness(events: Event[] = []): TestHarness {
   const mailer = createRecordingMailer();
   const clock = createManualClock('2026-11-22T12:00:00Z');
   const logger = createRecordingLogger();
+  const deferred = createDeferredWork((error) => {
+    throw error;
+  });
   return {
     subscribers,
     mailer,
     clock,
     logger,
+    deferred,
+    settle: () => deferred.idle(),
     deps: {
+      limiter: createMemoryLimiter(),
+      deferred,
       subscribers,
       events: createMemoryEventStore(events),
       mailer,
