@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ParseFigureSchema = z.object({
   name: z.string(),

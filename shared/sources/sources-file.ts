@@ -2,7 +2,7 @@
  * The operator's sources file: one JSON document a deployment, checked with zod so that a mistake
  * names the entry and the field ("sources[3] (boston-hr).url: must be an http(s) URL").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourcesFileSchema, type SourcesFile } from '../model/source';
 
 /** A sources file that is not JSON or does not match the schema; `problems` lists every mistake. */

@@ -14,7 +14,7 @@ import { parseItemOrThrow, parseItems } from './parse-item';
 import { queryAll } from './query-all';
 import type { ResolvedStoreOptions } from './store-options';
 import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS } from './tables';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const KEY = ['id'] as const;
 

@@ -4,7 +4,7 @@
  * expiry and the key id, so keys can rotate without breaking links already in inboxes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TokenPurposeSchema = z.enum(['confirm', 'unsubscribe', 'preferences']);
 export type TokenPurpose = z.infer<typeof TokenPurposeSchema>;

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIanaTimeZone } from '../../model/common';
 import type { Candidate } from './candidate';
 import { emptyCandidate } from './candidate';
