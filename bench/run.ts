@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { bundleBench } from './bundles';
 import * as z from 'zod';
 
 const ParseFigureSchema = z.object({
@@ -120,3 +121,4 @@ console.log(`# Netmix benchmarks (${new Date().toISOString()}, Node ${process.ve
 if (!only || only === 'parse') parseBench();
 if (!only || only === 'ingest') ingestBench();
 if (!only || only === 'digest') digestBench();
+if (!only || only === 'bundles') await bundleBench();
