@@ -4,7 +4,7 @@
  * fixed seed, preferences weighted towards the defaults as real sign-ups are.
  */
 import { lookupByState } from 'zipcodes';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildDigestMime } from '../shared/digest/mime';
 import { renderDigest } from '../shared/digest/render';
 import { selectForMany, type DigestRecipient } from '../shared/digest/select';

@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { z } from 'zod';
+import { bundleBench } from './bundles';
+import * as z from 'zod';
 
 const ParseFigureSchema = z.object({
   name: z.string(),
@@ -169,3 +170,4 @@ if (!only || only === 'digest') digestBench();
 if (!only || only === 'audience') audienceBench();
 if (!only || only === 'discover') discoverBench();
 if (!only || only === 'parse-html') htmlBench();
+if (!only || only === 'bundles') await bundleBench();

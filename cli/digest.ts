@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { previewDigest } from '../shared/digest/preview';
 import { MixSchema, PreferencesSchema } from '../shared/model/subscriber';
 import { geocodeZip } from '../shared/subscriptions/geocode';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TokenKeys } from '../shared/subscriptions/tokens';
 import { LOCAL_DIR } from './local-runtime';
 

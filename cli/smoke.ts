@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadSigningKeys, parseSigningSecret } from '../functions/shared/signing-keys';
 import { OUTPUT } from '../infra/constructs/outputs';
 import { runSmokeChecks } from '../shared/ops/smoke';

@@ -1,6 +1,6 @@
 /** Appending one entry to a sources file without losing anything already in it. */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceInput } from '../shared/model/source';
 import { parseSourcesFile } from '../shared/sources/sources-file';
 import { InputError } from './inputs';

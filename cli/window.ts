@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalDateSchema, TimeZoneSchema } from '../shared/model/common';
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time/zoned';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema } from '../shared/model/subscriber';
 import { TimeZoneSchema } from '../shared/model/common';
 import type { SourcesFile } from '../shared/model/source';

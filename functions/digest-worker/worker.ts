@@ -14,7 +14,7 @@ import { sendDigests, SKIP_IN_PROGRESS, type DigestRunSummary, type SendDigestsC
 import { scopeToBatch } from '../shared/batch-subscribers';
 import { assertTimeLeft, DEFAULT_RESERVE_MS } from '../shared/deadline';
 import { DigestMessageSchema, parseMessageBody } from '../shared/messages';
-import type { SqsBatchHandler } from '../shared/sqs-batch';
+import { logFailedRecords, type SqsBatchHandler } from '../shared/sqs-batch';
 
 /** Some digests of a batch were not sent (failed, or another run still held them); the record is retried. */
 export class DigestBatchError extends Error {
@@ -60,6 +60,9 @@ export function createDigestWorker(options: DigestWorkerOptions): SqsBatchHandle
     };
     const response = await processPartialResponse(event, handleRecord, processor, { processInParallel: false, throwOnFullBatchFailure: false });
     if (response.batchItemFailures.length > 0) {
+      logFailedRecords(processor, (message, attributes) => {
+        options.logger.error(message, attributes);
+      });
       options.logger.warn('records returned to the queue', { failed: response.batchItemFailures.length, records: event.Records.length });
     }
     return response;

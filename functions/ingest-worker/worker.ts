@@ -10,7 +10,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSRecord } from 'aws-lambda';
 import { ingestSource, type IngestDeps, type SourceRunResult } from '../../shared/ingest/ingest';
 import { assertTimeLeft, DEFAULT_RESERVE_MS } from '../shared/deadline';
-import type { SqsBatchHandler } from '../shared/sqs-batch';
+import { logFailedRecords, type SqsBatchHandler } from '../shared/sqs-batch';
 import { IngestMessageSchema, parseMessageBody } from '../shared/messages';
 
 export interface IngestWorkerOptions {
@@ -48,6 +48,9 @@ export function createIngestWorker(options: IngestWorkerOptions): SqsBatchHandle
       throwOnFullBatchFailure: false,
     });
     if (response.batchItemFailures.length > 0) {
+      logFailedRecords(processor, (message, attributes) => {
+        options.logger.error(message, attributes);
+      });
       options.logger.warn('records returned to the queue', { failed: response.batchItemFailures.length, records: event.Records.length });
     }
     return response;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV } from '../shared/env-names';
 
 /** The SES feedback handler's environment. */

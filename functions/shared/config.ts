@@ -3,7 +3,7 @@
  * and calls {@link readConfig} once, at module load (cold start), so a missing or malformed variable
  * fails the init phase loudly instead of half-way through a batch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A function's environment did not match its schema; `issues` names every bad key. */
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TimeZoneSchema } from '../../shared/model/common';
 import { EmailSchema } from '../../shared/model/subscriber';
 import { ENV } from './env-names';

@@ -2,7 +2,7 @@
  * What the dispatchers put on the queues and the workers take off them. Both sides parse with these
  * schemas, so a message from an older deployment fails one record visibly instead of a whole run.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalDateSchema, TimeZoneSchema } from '../../shared/model/common';
 import { groupSourcesByHost } from '../../shared/ingest/host-groups';
 import { SourceSchema } from '../../shared/model/source';

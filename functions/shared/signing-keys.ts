@@ -5,7 +5,7 @@
  * pick up a rotation, and links signed with either key verify meanwhile.
  */
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TokenKeys } from '../../shared/subscriptions/tokens';
 
 const KeySchema = z.object({ id: z.string().min(1).max(20), secret: z.string().min(32) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SignupLimitsSchema } from '../../shared/subscriptions/signup-limits';
 import { ENV } from '../shared/env-names';
 import { MAIL_CONFIG_SHAPE } from '../shared/mail-config';

@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import type { EnvName } from '../../functions/shared/env-names';
 import { acknowledgeNag, nagArnOf } from './nag';
 
@@ -20,6 +21,112 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
  * fail at load with `Dynamic require of "node:https"` (stack-notes.md).
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Lambda hands a function its role's credentials in environment variables, so the SDK's default
+ * chain (SSO, INI files, process, web identity, IMDS and the STS/SSO clients they need) is dead
+ * weight there: every client's `@aws-sdk/credential-provider-node` import resolves to this module,
+ * which reads the environment only.
+ */
+export const LAMBDA_CREDENTIALS_MODULE = 'functions/shared/lambda-credentials.ts';
+
+/**
+ * The esbuild settings of every bundle, in one object so the stack and the tests that build the
+ * bundles cannot drift apart ({@link esbuildOptionsFor} maps them to esbuild's API the way
+ * `NodejsFunction` maps them to its command line).
+ */
+export const NETMIX_BUNDLING = {
+  format: 'esm',
+  target: 'node22',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  alias: { '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS_MODULE}` },
+  /**
+   * undici's llhttp without WebAssembly SIMD (72 KB), loaded only where SIMD is missing (ppc64) or
+   * under Jest. Node 22 on Lambda's arm64 and x86_64 has SIMD; were it ever missing, the first
+   * fetch would fail naming this file rather than parse HTTP differently.
+   */
+  external: ['./node_modules/undici/lib/llhttp/llhttp-wasm.js'],
+} as const;
+
+/** Environment every function gets from the stack, before its own settings and bindings. */
+export function baseEnvironment(name: string): Record<string, string> {
+  return { POWERTOOLS_SERVICE_NAME: `netmix-${name}`, NODE_OPTIONS: '--enable-source-maps' };
+}
+
+/** The bundle's file name: `NodejsFunction` names an ESM bundle `index.mjs`. */
+export const BUNDLE_FILE = 'index.mjs';
+
+/** Where esbuild writes its metafile in the output folder; it is read by the data-file step and removed. */
+const METAFILE = 'index.meta.json';
+
+/** Data files a module reads beside the bundle at run time, copied in only when the module is bundled. */
+export const BUNDLE_DATA_FILES: readonly { module: string; file: string }[] = [
+  { module: 'shared/gazetteer/gazetteer.ts', file: 'shared/gazetteer/places.tsv' },
+];
+
+/** esbuild's build options for `functions/<name>/handler.ts`, exactly as the stack bundles it. */
+export function esbuildOptionsFor(name: string, outputDir: string): BuildOptions & { metafile: true } {
+  return {
+    entryPoints: [resolve(PROJECT_ROOT, 'functions', name, 'handler.ts')],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    outfile: resolve(outputDir, BUNDLE_FILE),
+    format: NETMIX_BUNDLING.format,
+    target: NETMIX_BUNDLING.target,
+    platform: NETMIX_BUNDLING.platform,
+    mainFields: [...NETMIX_BUNDLING.mainFields],
+    banner: { js: NETMIX_BUNDLING.banner },
+    minify: NETMIX_BUNDLING.minify,
+    sourcemap: NETMIX_BUNDLING.sourceMap,
+    sourcesContent: NETMIX_BUNDLING.sourcesContent,
+    alias: { ...NETMIX_BUNDLING.alias },
+    external: [...NETMIX_BUNDLING.external],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+/**
+ * Shell commands (run in {@link PROJECT_ROOT}) that finish a bundle in `outputDir`: copy each data
+ * file whose module the metafile lists, then drop the metafile so it is not uploaded.
+ */
+export function finishBundleCommands(outputDir: string): string[] {
+  const meta = `${outputDir}/${METAFILE}`;
+  return [
+    ...BUNDLE_DATA_FILES.map(({ module, file }) => `if grep -q '"${module}"' "${meta}"; then cp "${resolve(PROJECT_ROOT, file)}" "${outputDir}/"; fi`),
+    ...BUNDLE_WORKERS.map(({ module, entry, file }) => `if grep -q '"${module}"' "${meta}"; then ${workerBuildCommand(entry, `${outputDir}/${file}`)}; fi`),
+    `rm -f "${meta}"`,
+  ];
+}
+
+/**
+ * Worker threads a module starts from a file beside the bundle, built as a second entry with the
+ * handler's own options when the module is bundled (the bounded document reader's parse worker).
+ */
+export const BUNDLE_WORKERS: readonly { module: string; entry: string; file: string }[] = [
+  { module: 'shared/sources/bounded-read.ts', entry: 'shared/sources/read-worker.ts', file: 'read-worker.mjs' },
+];
+
+function workerBuildCommand(entry: string, outfile: string): string {
+  const options = [
+    '--bundle',
+    `--format=${NETMIX_BUNDLING.format}`,
+    `--target=${NETMIX_BUNDLING.target}`,
+    `--platform=${NETMIX_BUNDLING.platform}`,
+    `--main-fields=${NETMIX_BUNDLING.mainFields.join(',')}`,
+    `--banner:js="${NETMIX_BUNDLING.banner}"`,
+    '--minify',
+    '--log-level=warning',
+    ...Object.entries(NETMIX_BUNDLING.alias).map(([from, to]) => `--alias:${from}=${to}`),
+    ...NETMIX_BUNDLING.external.map((path) => `--external:${path}`),
+  ];
+  return `(cd "${PROJECT_ROOT}" && "${resolve(PROJECT_ROOT, 'node_modules/.bin/esbuild')}" "${entry}" ${options.join(' ')} --outfile="${outfile}")`;
+}
 
 export interface NetmixFunctionProps {
   /** Folder under `functions/`. */
@@ -75,30 +182,28 @@ export class NetmixFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: `netmix-${props.name}`,
-        NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
-      },
+      environment: { ...baseEnvironment(props.name), ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
+        target: NETMIX_BUNDLING.target,
+        mainFields: [...NETMIX_BUNDLING.mainFields],
+        banner: NETMIX_BUNDLING.banner,
+        minify: NETMIX_BUNDLING.minify,
+        sourceMap: NETMIX_BUNDLING.sourceMap,
+        sourcesContent: NETMIX_BUNDLING.sourcesContent,
+        metafile: true,
+        // CDK's type holds one value per flag; the one alias is spelled out (a second needs an array).
+        esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=${NETMIX_BUNDLING.alias['@aws-sdk/credential-provider-node']}` },
         // Bundle the AWS SDK too, so its version is the lockfile's rather than whatever the runtime
-        // ships that week.
-        externalModules: [],
+        // ships that week; only the llhttp fallback stays out.
+        externalModules: [...NETMIX_BUNDLING.external],
+        // Local esbuild only: the alias and the data-file step resolve paths in the project root.
         forceDockerBundling: false,
-        ...(afterBundling && {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (_inputDir: string, outputDir: string) => afterBundling(outputDir),
-          },
-        }),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [...(afterBundling?.(outputDir) ?? []), ...finishBundleCommands(outputDir)],
+        },
       },
     });
     this.role.node.addDependency(this.logGroup);

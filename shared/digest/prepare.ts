@@ -5,7 +5,7 @@
  */
 import type { Audience } from '../model/common';
 import type { Event } from '../model/event';
-import { dedupEvents } from '../normalize';
+import { dedupEvents } from '../normalize/dedup';
 import { unitVector, type UnitVector } from './geo';
 
 export interface PreparedEvent {

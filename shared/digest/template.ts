@@ -1,77 +1,12 @@
 /**
- * The digest's MJML layout, compiled to HTML once when this module loads (MJML 5 compiles
- * asynchronously, hence the top-level await). Rendering a mail then only fills the `%%SLOT%%`
- * placeholders with escaped strings: no MJML work per email.
+ * The digest's layout, compiled from MJML (`template-mjml.ts`) at build time into
+ * `template-html.generated.ts`. Rendering a mail only fills the `%%SLOT%%` placeholders with
+ * escaped strings: no MJML at run time, in the bundle or per email.
  */
-import mjml2html from 'mjml';
+import { DIGEST_LAYOUT_HTML } from './template-html.generated';
 
 /** The placeholders the compiled layout holds; every value is already escaped HTML. */
 export type TemplateSlot = 'TITLE' | 'PREVIEW' | 'HEADING' | 'INTRO' | 'JOB_SEEKER' | 'PROFESSIONAL' | 'TIP' | 'FOOTER';
-
-// No web fonts: MJML would add a remote stylesheet for a known font name, and the mail must need nothing remote.
-const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-
-// Dark mode: clients that honour prefers-color-scheme get these; others (Gmail app) invert colours
-// themselves, which is why nothing here depends on an image or a white-on-transparent graphic.
-const STYLES = `
-  :root { color-scheme: light dark; supported-color-schemes: light dark; }
-  .nm-event h3 a { color: #0b5cad; }
-  .nm-meta { color: #3d4852; }
-  .nm-why { color: #2d5a27; }
-  .nm-footer a { color: #0b5cad; }
-  @media (prefers-color-scheme: dark) {
-    .nm-page, .nm-page > table, .nm-card, .nm-card > table { background: #15191e !important; }
-    .nm-head, .nm-head > table { background: #0f2d4a !important; }
-    .nm-text div, .nm-text p, .nm-text h1, .nm-text h2, .nm-text h3 { color: #e8ecf0 !important; }
-    .nm-event h3 a, .nm-footer a, .nm-text a { color: #8cc4ff !important; }
-    .nm-meta { color: #c2cad3 !important; }
-    .nm-why { color: #a8d5a0 !important; }
-  }
-`;
-
-const SOURCE = `<mjml lang="en">
-  <mj-head>
-    <mj-title>%%TITLE%%</mj-title>
-    <mj-preview>%%PREVIEW%%</mj-preview>
-    <mj-raw>
-      <meta name="color-scheme" content="light dark">
-      <meta name="supported-color-schemes" content="light dark">
-    </mj-raw>
-    <mj-attributes>
-      <mj-all font-family="${FONT}" />
-      <mj-text font-size="16px" line-height="1.45" color="#1b1f24" padding="8px 24px" />
-      <mj-section padding="0" />
-    </mj-attributes>
-    <mj-style>${STYLES}</mj-style>
-  </mj-head>
-  <mj-body background-color="#eef1f4" width="600px" css-class="nm-page">
-    <mj-section background-color="#16416b" padding="20px 0 12px" css-class="nm-head">
-      <mj-column>
-        <mj-text color="#ffffff" css-class="nm-text"><h1 style="margin:0 0 8px;font-size:24px;line-height:1.25;color:#ffffff;">%%HEADING%%</h1><p style="margin:0;color:#ffffff;">%%INTRO%%</p></mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section background-color="#ffffff" padding="16px 0 0" css-class="nm-card">
-      <mj-column>
-        <mj-text css-class="nm-text">%%JOB_SEEKER%%</mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section background-color="#ffffff" padding="8px 0 0" css-class="nm-card">
-      <mj-column>
-        <mj-text css-class="nm-text">%%PROFESSIONAL%%</mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section background-color="#ffffff" padding="8px 0 16px" css-class="nm-card">
-      <mj-column>
-        <mj-text css-class="nm-text"><h2 style="margin:8px 0;font-size:20px;">Networking tip</h2><p style="margin:0;">%%TIP%%</p></mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section padding="16px 0 24px">
-      <mj-column>
-        <mj-text font-size="13px" color="#3d4852" css-class="nm-text nm-footer">%%FOOTER%%</mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
 
 /** A compiled layout as alternating literal HTML and slot names, for one-pass filling. */
 export interface CompiledTemplate {
@@ -79,7 +14,7 @@ export interface CompiledTemplate {
   slots: readonly TemplateSlot[];
 }
 
-/** Thrown when the layout does not compile; carries MJML's messages in `cause`. */
+/** Thrown when the compiled layout holds a placeholder this module does not fill. */
 export class TemplateCompileError extends Error {
   override readonly name = 'TemplateCompileError';
 }
@@ -90,11 +25,9 @@ function isSlot(name: string): name is TemplateSlot {
   return SLOT_NAMES.has(name);
 }
 
-/** Compiles the MJML layout and splits it at the placeholders. */
-export async function compileDigestTemplate(): Promise<CompiledTemplate> {
-  const result = await mjml2html(SOURCE, { validationLevel: 'strict', minify: false, keepComments: false, fonts: {} });
-  if (result.errors.length > 0) throw new TemplateCompileError('digest layout does not compile', { cause: result.errors });
-  const pieces = result.html.split(/%%([A-Z_]+)%%/);
+/** Splits compiled layout HTML at its `%%SLOT%%` placeholders; throws on an unknown one. */
+export function splitTemplate(html: string): CompiledTemplate {
+  const pieces = html.split(/%%([A-Z_]+)%%/);
   const literals: string[] = [];
   const slots: TemplateSlot[] = [];
   pieces.forEach((piece, index) => {
@@ -114,5 +47,5 @@ export function fillTemplate(template: CompiledTemplate, values: Record<Template
   return html;
 }
 
-/** The layout, compiled once per process. */
-export const digestTemplate: CompiledTemplate = await compileDigestTemplate();
+/** The layout, split once per process from the HTML compiled at build time. */
+export const digestTemplate: CompiledTemplate = splitTemplate(DIGEST_LAYOUT_HTML);

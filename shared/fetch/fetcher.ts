@@ -1,5 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { Agent } from 'undici';
+import { Agent } from './undici-slim';
 import { assertLiteralHostAllowed, parseHttpUrl, type LoopbackAllowance } from './address-policy';
 import { ACCEPTED_ENCODINGS, decodeText } from './body';
 import {

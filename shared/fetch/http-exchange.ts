@@ -1,4 +1,5 @@
-import { errors, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { errors } from './undici-slim';
 import { readBody, type OverflowPolicy } from './body';
 import { FetchError, FetchTimeoutError, NetworkError, TooLargeError } from './errors';
 

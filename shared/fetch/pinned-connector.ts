@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { buildConnector } from 'undici';
+import type { buildConnector as BuildConnector } from 'undici';
+import { buildConnector } from './undici-slim';
 import { assertAllowedAddress, type LoopbackAllowance } from './address-policy';
 import { FetchError, NetworkError } from './errors';
 
@@ -25,7 +26,7 @@ export interface PinnedConnectorOptions {
  * public, and then dials the checked address, so nothing re-resolves between the check and the
  * socket (DNS rebinding). The original host name stays the TLS server name and the Host header.
  */
-export function createPinnedConnector(options: PinnedConnectorOptions): buildConnector.connector {
+export function createPinnedConnector(options: PinnedConnectorOptions): BuildConnector.connector {
   const dial = buildConnector({ timeout: options.connectTimeoutMs });
   return (connectOptions, callback) => {
     const port = connectPort(connectOptions.port, connectOptions.protocol);

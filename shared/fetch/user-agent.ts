@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import undiciPackage from 'undici/package.json' with { type: 'json' };
 
 const UNDICI_VERSION = z.object({ version: z.string() }).parse(undiciPackage).version;

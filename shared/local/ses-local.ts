@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findFreePort } from './free-port';
 import { createSesFront, type LocalSendQuota } from './ses-local-front';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantSchema, TimeZoneSchema, ZipSchema } from './common';
 
 export const MixSchema = z.enum(['job-seeker', 'balanced', 'professional']);

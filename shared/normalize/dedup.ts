@@ -1,5 +1,5 @@
 import type { Event, EventSourceRef } from '../model/event';
-import { distanceKm } from './geo';
+import { distanceKm } from './distance';
 import { SAME_TITLE_THRESHOLD, titleKey, titleSimilarity } from './title-similarity';
 
 /** Listings of one event may disagree on its start by this much (a 6:00 vs a 6:15 doors time). */

@@ -1,24 +1,12 @@
-import { lookup, lookupByName } from 'zipcodes';
+import { lookupTown, lookupZip, type PlaceRecord } from '../gazetteer/gazetteer';
+import { isValidCoordinates, type Coordinates } from './distance';
 
-/** A point on the map, degrees. */
-export interface Coordinates {
-  lat: number;
-  lon: number;
-}
+export { distanceKm, isValidCoordinates, type Coordinates } from './distance';
 
-/** True for finite, in-range latitude and longitude. */
-export function isValidCoordinates(lat: unknown, lon: unknown): boolean {
-  return (
-    typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon) &&
-    Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0)
-  );
-}
-
-function coordinatesOf(record: unknown): Coordinates | null {
-  if (typeof record !== 'object' || record === null) return null;
-  const latitude: unknown = Reflect.get(record, 'latitude');
-  const longitude: unknown = Reflect.get(record, 'longitude');
-  if (typeof latitude !== 'number' || typeof longitude !== 'number') return null;
+function coordinatesOf(record: PlaceRecord | undefined): Coordinates | null {
+  if (record === undefined) return null;
+  const { latitude, longitude } = record;
+  if (latitude === null || longitude === null) return null;
   return isValidCoordinates(latitude, longitude) ? { lat: latitude, lon: longitude } : null;
 }
 
@@ -26,13 +14,13 @@ function coordinatesOf(record: unknown): Coordinates | null {
 const zipCache = new Map<string, Coordinates | null>();
 const cityCache = new Map<string, Coordinates | null>();
 
-/** Centroid of a five-digit US ZIP code from the offline `zipcodes` table, or null. */
+/** Centroid of a five-digit US ZIP code from the offline gazetteer (generated from `zipcodes`), or null. */
 export function zipCentroid(zip: string): Coordinates | null {
   const five = /^(\d{5})(?:-\d{4})?$/.exec(zip.trim())?.[1];
   if (five === undefined) return null;
   let found = zipCache.get(five);
   if (found === undefined) {
-    found = coordinatesOf(lookup(five));
+    found = coordinatesOf(lookupZip(five));
     zipCache.set(five, found);
   }
   return found;
@@ -50,8 +38,7 @@ export function cityCentroid(city: string, state: string): Coordinates | null {
   let lon = 0;
   let count = 0;
   if (city.trim() !== '' && state.trim() !== '') {
-    const records = lookupByName(city.trim(), state.trim());
-    for (const record of Array.isArray(records) ? records : []) {
+    for (const record of lookupTown(city.trim(), state.trim())) {
       const point = coordinatesOf(record);
       if (point !== null) {
         lat += point.lat;
@@ -67,13 +54,4 @@ export function cityCentroid(city: string, state: string): Coordinates | null {
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
-}
-
-/** Great-circle distance in kilometres. */
-export function distanceKm(a: Coordinates, b: Coordinates): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIanaTimeZone } from '../model/common';
 import { EventSchema, MAX_DESCRIPTION_LENGTH, MAX_SCHEDULE_TEXT_LENGTH, type Event } from '../model/event';
 import type { ParseProblem, RawEvent } from '../model/raw-event';

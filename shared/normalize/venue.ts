@@ -1,7 +1,8 @@
 import type { Venue } from '../model/event';
 import type { RawEvent } from '../model/raw-event';
 import type { DefaultPlace, SourceContext } from '../model/source';
-import { cityCentroid, isValidCoordinates, zipCentroid, type Coordinates } from './geo';
+import { isValidCoordinates, type Coordinates } from './distance';
+import { cityCentroid, zipCentroid } from './geo';
 import { isOnlineOnlyPlace, type ParsedLocation } from './location';
 import { toSingleLine, truncateAtWord } from './text';
 import { stateAbbreviation } from './us-states';

@@ -15,7 +15,7 @@ import { createRequire as requireAt } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceContext } from '../model/source';
 import type { ReadOptions, ReadResult } from './index';
 import { UnknownDocumentError } from './index';

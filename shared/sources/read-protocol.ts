@@ -3,7 +3,7 @@
  * receive: a request carries the document and its options, an answer the normalised result or the
  * error `readDocument` threw.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventSchema } from '../model/event';
 import type { SourceContext } from '../model/source';
 import type { DocumentKind, ReadOptions, ReadResult } from './index';

@@ -4,7 +4,7 @@
  * own file, `read-worker.mjs`, beside the handler (see `READ_WORKER_BUNDLE_FILE`).
  */
 import { parentPort } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readDocument } from './index';
 import type { WorkerAnswer } from './read-protocol';
 import { ReadRequestSchema } from './read-protocol';

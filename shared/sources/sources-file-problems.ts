@@ -3,7 +3,7 @@
  * JSON a syntax error is, which known key a misspelt one was meant to be, what a valid time zone
  * looks like, and that `1852` is a ZIP code that lost its leading zero.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourcesFileSchema } from '../model/source';
 import { canonicalIana, ianaForWindowsName } from './ical/zone-names';
 

@@ -3,7 +3,7 @@
  * names the entry and the field ("sources[3] (boston-hr).url: must be an http(s) URL"), and every
  * mistake is listed at once, in file order.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourcesFileSchema, type SourcesFile } from '../model/source';
 import { describeIssue, describeJsonError, duplicateIdProblems, type FileProblem } from './sources-file-problems';
 

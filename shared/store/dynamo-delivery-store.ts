@@ -8,7 +8,7 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantSchema } from '../model/common';
 import type { ClaimResult, DeliveryLookup, DeliveryRecord, DeliveryStore } from '../ports';
 import { toItem } from './attribute-value';

@@ -1,5 +1,5 @@
 import { GetItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantSchema, LocalDateSchema } from '../model/common';
 import { EventSchema, type Event } from '../model/event';
 import type { EventStore, StoredEvent, SyncStats } from '../ports';

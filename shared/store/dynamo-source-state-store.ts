@@ -1,5 +1,5 @@
 import { GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantSchema, LocalDateSchema } from '../model/common';
 import type { SourceState, SourceStateStore } from '../ports';
 import { toItem } from './attribute-value';

@@ -5,7 +5,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConsentSchema, EmailSchema, PreferencesSchema, SubscriberSchema, SubscriberStatusSchema } from '../model/subscriber';
 import type { SubscriberStore, VersionedSubscriber } from '../ports';
 import { toAttribute, toItem, type PlainValue } from './attribute-value';

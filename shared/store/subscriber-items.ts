@@ -14,7 +14,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as delay } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SubscriberSchema, type Subscriber } from '../model/subscriber';
 import { fromItem, toAttribute, type PlainValue } from './attribute-value';
 

@@ -7,7 +7,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StoreError } from './errors';
 
 /** DynamoDB wants 3–255 characters of [a-zA-Z0-9_.-]. */

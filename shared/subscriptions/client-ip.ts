@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Client addresses and CIDR ranges of proxies whose `X-Forwarded-For` may be believed. */
 export const TrustedProxiesSchema = z

@@ -1,5 +1,5 @@
-import { lookup } from 'zipcodes';
-import { z } from 'zod';
+import * as z from 'zod';
+import { lookupZip } from '../gazetteer/gazetteer';
 
 /** Where a ZIP code is: its centre and the town a subject line can name ("Lowell"). */
 export interface ZipPlace {
@@ -16,10 +16,10 @@ const ZipRecordSchema = z.object({
   country: z.literal('US'),
 });
 
-/** Looks up a five-digit US ZIP code in the bundled table; null when it is not a known US ZIP. */
+/** Looks up a five-digit US ZIP code in the gazetteer (read on first use); null when it is not a known US ZIP. */
 export function geocodeZip(zip: string): ZipPlace | null {
   if (!/^\d{5}$/.test(zip)) return null;
-  const parsed = ZipRecordSchema.safeParse(lookup(zip));
+  const parsed = ZipRecordSchema.safeParse(lookupZip(zip));
   if (!parsed.success) return null;
   const { latitude, longitude, city } = parsed.data;
   return { lat: latitude, lon: longitude, placeName: city.slice(0, 100) };

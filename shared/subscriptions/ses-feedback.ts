@@ -6,7 +6,7 @@
  * in either the identity-notification shape (`notificationType`) or the configuration-set event
  * shape (`eventType`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock, SubscriberStore } from '../ports';
 import { EmailSchema } from '../model/subscriber';
 import { SnsSignatureError, type SnsVerifier } from './sns-signature';

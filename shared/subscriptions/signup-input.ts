@@ -3,7 +3,7 @@
  * form posts, unknown keys rejected. Form fields are strings, so `coerceFormFields` turns them into
  * the JSON shape first and leaves anything it does not recognise for the schema to refuse.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema, PreferencesSchema } from '../model/subscriber';
 
 /** Body of `POST /subscribe`: an address and the preferences. */

@@ -4,7 +4,7 @@
  * `v.ictim@…` count as one inbox; per client address; and a global ceiling of confirmation mails an
  * hour. A limited signup gets the same answer as any other; only the mail is not sent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema } from '../model/subscriber';
 
 /** The limits, as the config file or environment gives them; every field has a default. */

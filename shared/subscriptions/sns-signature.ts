@@ -5,7 +5,7 @@
  * the fields SNS documents for each message type, each as `name\nvalue\n`.
  */
 import { X509Certificate, createVerify } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Fetches a certificate (PEM text) from an already-checked URL. */
 export type CertificateFetcher = (url: string) => Promise<string>;

@@ -5,7 +5,7 @@
  * a later change of state (an unsubscribe, a bounce) no longer confirms anything.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TokenPurposeSchema = z.enum(['confirm', 'unsubscribe', 'preferences']);
 export type TokenPurpose = z.infer<typeof TokenPurposeSchema>;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadDeployment } from '../../infra/config';
 import { PROJECT_ROOT } from '../../infra/constructs/netmix-function';
 import { NetmixStack } from '../../infra/netmix-stack';

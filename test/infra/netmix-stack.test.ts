@@ -14,7 +14,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadDeployment } from '../../infra/config';
 import { PROJECT_ROOT } from '../../infra/constructs/netmix-function';
 import { NetmixStack } from '../../infra/netmix-stack';

@@ -4,7 +4,7 @@
  * one audience and then to the other, so only the title and description can get it right both times.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AudienceSchema, type Audience } from '../../shared/model/common';
 import type { SourceContext } from '../../shared/model/source';
 import { classifyEvent } from '../../shared/normalize';

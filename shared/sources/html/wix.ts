@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIanaTimeZone } from '../../model/common';
 import type { Candidate } from './candidate';
 import { emptyCandidate } from './candidate';

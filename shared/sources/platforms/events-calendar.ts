@@ -7,7 +7,7 @@
  * HTML-rendered `title`, `cost` and `cost_details`, `venue` (an object, or `[]` when none) with
  * `geo_lat`/`geo_lng`, `organizer` (a list), `categories`, `is_virtual` and `virtual_url`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIanaTimeZone } from '../../model/common';
 import type { ParseOptions, RawOffer, RawVenue } from '../../model/raw-event';
 import { addDays, localDateOf, startOfLocalDay } from '../../time/zoned';

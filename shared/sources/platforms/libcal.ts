@@ -7,7 +7,7 @@
  * allDay, location, campus, categories, short_desc }`, with `start`/`end` as local wall-clock
  * times (`2015-12-09T10:15:00`) in the library's zone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParseOptions } from '../../model/raw-event';
 import { addDays, startOfLocalDay } from '../../time/zoned';
 import { absoluteUrl, collectItems, textOrNull, type ItemOutcome } from './collect';

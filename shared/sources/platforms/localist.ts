@@ -7,7 +7,7 @@
  * `experience` (`inperson`, `virtual`, `hybrid`), `stream_url`, `free`, `ticket_cost`,
  * `localist_url`, `status` and `filters.event_types`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParseOptions, RawEvent, RawOffer, RawVenue } from '../../model/raw-event';
 import { addDays, localDateOf, startOfLocalDay } from '../../time/zoned';
 import { absoluteUrl, collectItems, geoOf, priceOfText, textOrNull, type ItemOutcome } from './collect';

@@ -6,7 +6,7 @@
  * `fullUrl`, HTML `body`, and `location` (`addressTitle`, `addressLine1`, `addressLine2` as
  * "City, ST, ZIP", `mapLat`/`mapLng`). Only `upcoming` is read: `past` is history.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIanaTimeZone } from '../../model/common';
 import type { ParseOptions, RawVenue } from '../../model/raw-event';
 import { localDateOf } from '../../time/zoned';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { main } from '../../../cli/main';
 import type { Io } from '../../../cli/io';
 import { EventSchema } from '../../../shared/model/event';

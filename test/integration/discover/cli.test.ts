@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { main } from '../../../cli/main';
 import type { Io } from '../../../cli/io';
 import { parseSourcesFile } from '../../../shared/sources/sources-file';

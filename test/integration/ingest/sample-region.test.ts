@@ -3,7 +3,7 @@
  * of source; the second, with nothing changed, makes no event writes and loses nothing.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUserAgent, createFetcher } from '../../../shared/fetch';

@@ -1,6 +1,6 @@
 /** mailparser's result, narrowed with zod to the fields the digest tests read. */
 import { simpleParser } from 'mailparser';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ParsedMailSchema = z.object({
   subject: z.string().optional(),

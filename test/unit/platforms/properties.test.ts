@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventSchema } from '../../../shared/model/event';
 import { fixture, readWindow } from './support';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ESM_REQUIRE_BANNER } from '../../../infra/constructs/netmix-function';
 import { READ_WORKER_BUNDLE_FILE, READ_WORKER_SOURCE } from '../../../shared/sources/bounded-read';
 

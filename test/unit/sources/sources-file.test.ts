@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSourcesFile, SourcesFileError, sourcesFileJsonSchema } from '../../../shared/sources/sources-file';
 import { nearestKey } from '../../../shared/sources/sources-file-problems';
 

@@ -1,5 +1,5 @@
 /** What the crash test and its child process (`crash-worker.ts`) agree on. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DigestMessageSchema } from '../../../../functions/shared/messages';
 import { TableNamesSchema } from '../../../../shared/store';
 

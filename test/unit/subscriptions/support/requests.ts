@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BASE_URL, SITE_ORIGIN } from './memory-ports';
 
 /** A urlencoded form POST from a page of the site (the origin the CSRF check accepts). */
