@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import type { DocumentBudget } from './budget';
 import { fromLocalKey, localKey, type Zone } from './zones';
 import type { EventFields, ParsedVEvent, TimeValue } from './read-vevent';
 
@@ -26,7 +27,16 @@ export interface Occurrence {
 export interface ExpandOptions {
   fromMs: number;
   toMs: number;
+  /**
+   * The window's first and last dates (in the source's zone) as wall-clock keys at 00:00. All-day
+   * instances are windowed by their date against these, whatever zone the calendar is in.
+   */
+  fromDateKey: number;
+  toDateKey: number;
+  /** Most iterations one series may take before it is given up (with a problem). */
   maxIterations: number;
+  /** The document's budget, shared by all its series (see `DocumentBudget`). */
+  budget: DocumentBudget;
   note: (message: string, where: string) => void;
 }
 
@@ -56,9 +66,13 @@ function fastForward(master: ParsedVEvent, recur: ICAL.Recur, lo: number): numbe
 /** Wider than any UTC offset (±14 h), so the wall-clock prefilter never drops an instant in range. */
 const MARGIN_MS = 15 * 3_600_000;
 
-/** The wall-clock key of `value` in `zone` (dates keep their own calendar day). */
+/**
+ * The wall-clock key of `value` in `zone`. Dates keep their own calendar day, and so does a
+ * date-time read `asDate` (for an all-day series): Exchange names the instance of Feb 26 as
+ * `RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000`, which in New York is Feb 25.
+ */
 export function keyIn(value: TimeValue, zone: Zone, asDate: boolean): number {
-  let key = value.isDate || value.zone === zone ? localKey(value.local) : localKey(zone.toLocal(value.zone.toInstantMs(value.local)));
+  let key = value.isDate || value.zone === zone || asDate ? localKey(value.local) : localKey(zone.toLocal(value.zone.toInstantMs(value.local)));
   if (asDate) key -= ((key % DAY_MS) + DAY_MS) % DAY_MS;
   return key;
 }
@@ -81,9 +95,10 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
   const zone = master.start.zone;
   const allDay = master.start.isDate;
   const startKey = localKey(master.start.local);
-  const lo = options.fromMs - MARGIN_MS;
-  const hi = options.toMs + MARGIN_MS;
+  const lo = allDay ? options.fromDateKey : options.fromMs - MARGIN_MS;
+  const hi = allDay ? options.toDateKey : options.toMs + MARGIN_MS;
   if (!master.rrule && master.rdates.length === 0 && overrides.length === 0 && (startKey < lo || startKey > hi)) return [];
+  if (options.budget.exceeded !== null) return [];
 
   const keys = new Set<number>();
   if (startKey >= lo && startKey <= hi) keys.add(startKey);
@@ -91,13 +106,17 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
     // The iterator needs a tight band: an endless FREQ=SECONDLY would fill the ±15 h margin with
     // instances that all start before the window. The zone's own reading of the window, with
     // room for a DST shift, is exact enough.
-    const tightLo = Math.max(lo, localKey(zone.toLocal(options.fromMs)) - DST_ROOM_MS);
-    const tightHi = Math.min(hi, localKey(zone.toLocal(options.toMs)) + DST_ROOM_MS);
+    const tightLo = allDay ? lo : Math.max(lo, localKey(zone.toLocal(options.fromMs)) - DST_ROOM_MS);
+    const tightHi = allDay ? hi : Math.min(hi, localKey(zone.toLocal(options.toMs)) + DST_ROOM_MS);
     iterateRule(master, master.rrule, zone, tightLo, tightHi, keys, options);
   }
+  // An RDATE;VALUE=PERIOD instance lasts its own period (RFC 5545 §3.8.5.2), not the master's length.
+  const periodLengths = new Map<number, number>();
   for (const rdate of master.rdates) {
     const key = keyIn(rdate, zone, allDay);
-    if (key >= lo && key <= hi) keys.add(key);
+    if (key < lo || key > hi) continue;
+    keys.add(key);
+    if (rdate.periodMs !== undefined) periodLengths.set(key, rdate.periodMs);
   }
 
   const exact = new Set<number>();
@@ -130,7 +149,7 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
       const length = lengthOf(range.override);
       occurrences.push({ source: range.override, startKey: key + range.shift, zone, allDay, endKey: null, durationMs: length.durationMs, fields: { ...master.fields, ...definedFields(range.override.fields) } });
     } else {
-      occurrences.push({ source: master, startKey: key, zone, allDay, endKey: null, durationMs, fields: master.fields });
+      occurrences.push({ source: master, startKey: key, zone, allDay, endKey: null, durationMs: periodLengths.get(key) ?? durationMs, fields: master.fields });
     }
   }
   for (const occurrence of occurrences) {
@@ -167,6 +186,12 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
     return;
   }
   const dtstart = ICAL.Time.fromData({ ...fromLocalKey(fastForward(master, recur, lo)), isDate: master.start.isDate });
+  // Two ical.js iterator faults, worked around here: an unsorted BYMONTH (11,12,1,2) yields
+  // months out of order (and the window cut below relies on order), and with BYMONTH across a
+  // year end COUNT ends one instance early. So BYMONTH is sorted and COUNT is counted here.
+  if (recur.parts.BYMONTH) recur.parts = { ...recur.parts, BYMONTH: [...recur.parts.BYMONTH].sort((a, b) => a - b) };
+  const limit = recur.count;
+  recur.count = null;
   let iterator: ICAL.RecurIterator;
   try {
     iterator = recur.iterator(dtstart);
@@ -175,6 +200,7 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
         options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
         return;
       }
+      if ((limit !== null && count >= limit) || !options.budget.step()) return;
       const next = iterator.next();
       if (!next) return;
       const key = localKey(next);
@@ -212,7 +238,7 @@ function stepRule(master: ParsedVEvent, recur: ICAL.Recur, lo: number, hi: numbe
       options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
       return;
     }
-    if ((recur.count !== null && count >= recur.count) || key > untilKey || key > hi) return;
+    if ((recur.count !== null && count >= recur.count) || key > untilKey || key > hi || !options.budget.step()) return;
     if (key >= lo) keys.add(key);
     if (keys.size >= MAX_OCCURRENCES) {
       options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
