@@ -41,10 +41,17 @@ export interface ExpandOptions {
 }
 
 const DAY_MS = 86_400_000;
-/** More than any DST shift, so a wall-clock band read at the window's ends still covers it. */
-const DST_ROOM_MS = 3 * 3_600_000;
+/**
+ * The largest DST shift in the tz data (Antarctica/Troll's two hours), so a wall-clock band read at
+ * the window's ends still covers it; no wider, since every key in the band before the window
+ * costs an iteration (an endless FREQ=SECONDLY has 7,200 of them).
+ */
+const DST_ROOM_MS = 2 * 3_600_000;
 /** Instances one series may yield in a window (a daily series over 27 years). */
 const MAX_OCCURRENCES = 10_000;
+const SUB_DAILY = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
+/** BY parts that pick days, weeks or months: a sub-hourly rule filtered by them mostly steps through misses. */
+const DATE_FILTERS = new Set(['BYMONTH', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYDAY', 'BYSETPOS']);
 /** Wall-clock length of one period of the frequencies whose periods never vary. */
 const PERIOD_MS: Partial<Record<string, number>> = { SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
 
@@ -178,6 +185,27 @@ function definedFields(fields: EventFields): Partial<EventFields> {
 }
 
 function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: number, hi: number, keys: Set<number>, options: ExpandOptions): void {
+  try {
+    walkRule(master, rule, zone, lo, hi, keys, options);
+  } catch (error) {
+    // ical.js re-reads parts of a rule when it clones or iterates it (a damaged UNTIL throws there).
+    options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);
+  }
+}
+
+function walkRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: number, hi: number, keys: Set<number>, options: ExpandOptions): void {
+  if (master.start.isDate && SUB_DAILY.has(rule.freq)) {
+    // A date has no time of day to step: ical.js's iterator never advances on one.
+    options.note(`RRULE FREQ=${rule.freq} cannot be honoured on an all-day event; only DTSTART is used`, master.where);
+    return;
+  }
+  const filters = Object.keys(rule.parts).filter((part) => DATE_FILTERS.has(part));
+  if ((rule.freq === 'SECONDLY' || rule.freq === 'MINUTELY') && filters.length > 0) {
+    // ical.js steps such a rule one second or minute at a time between instances: millions of
+    // steps inside one `next()`, where no budget can count them. No real schedule needs one.
+    options.note(`RRULE FREQ=${rule.freq} filtered by ${filters.join(', ')} cannot be expanded within a parse budget; only DTSTART is used`, master.where);
+    return;
+  }
   const recur = rule.clone();
   const until = recur.until;
   if (until) recur.until = untilInZone(until, zone, master.start.isDate);
@@ -192,27 +220,22 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
   if (recur.parts.BYMONTH) recur.parts = { ...recur.parts, BYMONTH: [...recur.parts.BYMONTH].sort((a, b) => a - b) };
   const limit = recur.count;
   recur.count = null;
-  let iterator: ICAL.RecurIterator;
-  try {
-    iterator = recur.iterator(dtstart);
-    for (let count = 0; ; count += 1) {
-      if (count >= options.maxIterations) {
-        options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
-        return;
-      }
-      if ((limit !== null && count >= limit) || !options.budget.step()) return;
-      const next = iterator.next();
-      if (!next) return;
-      const key = localKey(next);
-      if (key > hi) return;
-      if (key >= lo) keys.add(key);
-      if (keys.size >= MAX_OCCURRENCES) {
-        options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
-        return;
-      }
+  const iterator = recur.iterator(dtstart);
+  for (let count = 0; ; count += 1) {
+    if (count >= options.maxIterations) {
+      options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
+      return;
     }
-  } catch (error) {
-    options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);
+    if ((limit !== null && count >= limit) || !options.budget.step()) return;
+    const next = iterator.next();
+    if (!next) return;
+    const key = localKey(next);
+    if (key > hi) return;
+    if (key >= lo) keys.add(key);
+    if (keys.size >= MAX_OCCURRENCES) {
+      options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
+      return;
+    }
   }
 }
 

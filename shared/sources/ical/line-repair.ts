@@ -1,5 +1,5 @@
 import { type ContentLine, joinContentLine, paramOf, splitContentLine } from './content-line';
-import { checkRule } from './rule-check';
+import { checkRule, isRealDateText } from './rule-check';
 
 /**
  * Checks the lines of a VEVENT that ical.js would reject or misread (date values, RRULE) and
@@ -41,7 +41,7 @@ export function repairLine(raw: string): RepairedLine {
   let changed = notes.length > 0;
   if (SINGLE_DATE_PROPS.has(line.name)) {
     const value = line.value.trim();
-    if ((DATE.test(value) || DATE_TIME.test(value) || DATE_WITH_Z.test(value)) && !isRealValue(value)) {
+    if ((DATE.test(value) || DATE_TIME.test(value) || DATE_WITH_Z.test(value)) && !isRealDateText(value)) {
       const message = `${line.name} ${value} is not a real date`;
       if (line.name === 'DTSTART' || line.name === 'RECURRENCE-ID') return { text: null, name: line.name, value, notes, rejectEvent: message };
       if (!QUIET.has(line.name)) notes.push(`${message}; the line is dropped`);
@@ -95,7 +95,7 @@ function repairSingleDate(line: ContentLine, notes: string[]): boolean | null {
 
 function repairDateList(line: ContentLine, notes: string[]): boolean | null {
   const items = line.value.split(',').map((item) => item.trim()).filter((item) => item !== '').filter((item) => {
-    if (!/^\d{8}/.test(item) || item.split('/').every((end) => !/^\d{8}(T\d{6}Z?)?$/.test(end) || isRealValue(end))) return true;
+    if (!/^\d{8}/.test(item) || item.split('/').every((end) => !/^\d{8}(T\d{6}Z?)?$/.test(end) || isRealDateText(end))) return true;
     notes.push(`${line.name}: ${clip(item)} is not a real date; that value is dropped`);
     return false;
   });
@@ -152,20 +152,6 @@ function repairRecur(line: ContentLine, notes: string[]): boolean | null {
   const changed = joined !== line.value;
   line.value = joined;
   return changed;
-}
-
-/**
- * Whether a DATE or DATE-TIME value (`20240230`, `20240230T100000Z`) names a real moment. ical.js
- * rolls Feb 30 over into March without a word, so this is checked on the text.
- */
-function isRealValue(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(4, 6));
-  const day = Number(value.slice(6, 8));
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  if (value.length < 15) return true;
-  return Number(value.slice(9, 11)) < 24 && Number(value.slice(11, 13)) < 60 && Number(value.slice(13, 15)) <= 60;
 }
 
 function clip(text: string): string {

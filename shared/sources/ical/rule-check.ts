@@ -54,8 +54,42 @@ export function checkRule(value: string): CheckedRule {
   if (count !== undefined && !POSITIVE.test(count)) return refuse(parts, notes, `COUNT=${clip(count)} is not a positive whole number`);
   const interval = seen.get('INTERVAL');
   if (interval !== undefined && !POSITIVE.test(interval)) return refuse(parts, notes, `INTERVAL=${clip(interval)} is not a positive whole number`);
-  if (count !== undefined && seen.has('UNTIL')) return refuse(parts, notes, 'it has both COUNT and UNTIL');
+  const combination = badCombination(freq, seen);
+  if (combination !== null) return refuse(parts, notes, combination);
+  const until = seen.get('UNTIL');
+  if (until !== undefined && !(/^\d{8}(T\d{6}Z?)?$/.test(until) && isRealDateText(until))) return refuse(parts, notes, `UNTIL=${clip(until)} is not a real date`);
+  if (count !== undefined && until !== undefined) return refuse(parts, notes, 'it has both COUNT and UNTIL');
   return { parts, refusal: null, notes };
+}
+
+/**
+ * Whether a DATE or DATE-TIME value (`20240230`, `20240230T100000Z`) names a real moment. ical.js
+ * rolls Feb 30 over into March without a word, so this is checked on the text.
+ */
+export function isRealDateText(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(4, 6));
+  const day = Number(value.slice(6, 8));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  if (value.length < 15) return true;
+  return Number(value.slice(9, 11)) < 24 && Number(value.slice(11, 13)) < 60 && Number(value.slice(13, 15)) <= 60;
+}
+
+/**
+ * The BY* combinations RFC 5545 §3.3.10 forbids. ical.js's iterator can search forever for an
+ * instance of such a rule (`FREQ=DAILY;BYDAY=1TU` never yields and never ends), so they are refused.
+ */
+function badCombination(freq: string, seen: Map<string, string>): string | null {
+  const byDay = seen.get('BYDAY');
+  if (byDay !== undefined && /\d/.test(byDay) && (!['MONTHLY', 'YEARLY'].includes(freq) || (freq === 'YEARLY' && seen.has('BYWEEKNO')))) {
+    return `BYDAY=${clip(byDay)} has a position, which only FREQ=MONTHLY or YEARLY without BYWEEKNO allows`;
+  }
+  if (seen.has('BYWEEKNO') && freq !== 'YEARLY') return 'BYWEEKNO is only allowed with FREQ=YEARLY';
+  if (seen.has('BYYEARDAY') && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(freq)) return `BYYEARDAY is not allowed with FREQ=${freq}`;
+  if (seen.has('BYMONTHDAY') && freq === 'WEEKLY') return 'BYMONTHDAY is not allowed with FREQ=WEEKLY';
+  if (seen.has('BYSETPOS') && ![...seen.keys()].some((key) => key.startsWith('BY') && key !== 'BYSETPOS')) return 'BYSETPOS needs another BY part';
+  return null;
 }
 
 function refuse(parts: string[], notes: string[], refusal: string): CheckedRule {

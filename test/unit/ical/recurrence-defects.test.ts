@@ -117,12 +117,24 @@ describe('rules Netmix cannot honour', () => {
     ['INTERVAL=0', 'FREQ=WEEKLY;INTERVAL=0', /INTERVAL/],
     ['an RFC 7529 RSCALE', 'RSCALE=HEBREW;FREQ=YEARLY', /RSCALE/],
     ['an unknown FREQ', 'FREQ=FORTNIGHTLY', /FREQ/],
+    ['an UNTIL that is no date', 'FREQ=WEEKLY;UNTIL=2:270101T000000Z', /UNTIL/],
+    // RFC 5545 §3.3.10 forbids these; ical.js searched forever for an instance of the first.
+    ['a positioned BYDAY on a daily rule', 'FREQ=DAILY;BYDAY=1TU', /BYDAY/],
+    ['BYWEEKNO on a monthly rule', 'FREQ=MONTHLY;BYWEEKNO=20', /BYWEEKNO/],
+    // Valid, but ical.js steps it second by second between instances (50 s for one feed in a fuzz run).
+    ['FREQ=SECONDLY filtered by BYMONTH', 'FREQ=SECONDLY;BYMONTH=2', /SECONDLY filtered by BYMONTH/],
   ])('rule not honoured: %s is a problem and only DTSTART is kept', (_name, text, mentions) => {
     const { events, problems } = parse(rule(text), ...WINDOW);
     expect(starts(events)).toEqual(['2026-11-04T23:00:00.000Z']);
     const problem = problems.find((candidate) => candidate.message.includes('RRULE'));
     expect(problem?.message).toMatch(mentions);
     expect(problem?.message).toMatch(/only DTSTART/);
+  });
+
+  it('rule not honoured: FREQ=HOURLY on an all-day event is a problem and only its date is kept', () => {
+    const { events, problems } = parse(calendar(vevent('UID:day', 'SUMMARY:Fair', 'DTSTART;VALUE=DATE:20261104', 'RRULE:FREQ=HOURLY;COUNT=5')), ...WINDOW);
+    expect(events.map((event) => event.startDate)).toEqual(['2026-11-04']);
+    expect(problems.some((problem) => /FREQ=HOURLY cannot be honoured on an all-day event/.test(problem.message))).toBe(true);
   });
 
   it('rule honoured: an X- extension part is reported and ignored, and the rule still expands', () => {
