@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import type { DocumentBudget } from './budget';
 import { fromLocalKey, localKey, type Zone } from './zones';
 import type { EventFields, ParsedVEvent, TimeValue } from './read-vevent';
 
@@ -26,15 +27,31 @@ export interface Occurrence {
 export interface ExpandOptions {
   fromMs: number;
   toMs: number;
+  /**
+   * The window's first and last dates (in the source's zone) as wall-clock keys at 00:00. All-day
+   * instances are windowed by their date against these, whatever zone the calendar is in.
+   */
+  fromDateKey: number;
+  toDateKey: number;
+  /** Most iterations one series may take before it is given up (with a problem). */
   maxIterations: number;
+  /** The document's budget, shared by all its series (see `DocumentBudget`). */
+  budget: DocumentBudget;
   note: (message: string, where: string) => void;
 }
 
 const DAY_MS = 86_400_000;
-/** More than any DST shift, so a wall-clock band read at the window's ends still covers it. */
-const DST_ROOM_MS = 3 * 3_600_000;
+/**
+ * The largest DST shift in the tz data (Antarctica/Troll's two hours), so a wall-clock band read at
+ * the window's ends still covers it; no wider, since every key in the band before the window
+ * costs an iteration (an endless FREQ=SECONDLY has 7,200 of them).
+ */
+const DST_ROOM_MS = 2 * 3_600_000;
 /** Instances one series may yield in a window (a daily series over 27 years). */
 const MAX_OCCURRENCES = 10_000;
+const SUB_DAILY = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
+/** BY parts that pick days, weeks or months: a sub-hourly rule filtered by them mostly steps through misses. */
+const DATE_FILTERS = new Set(['BYMONTH', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYDAY', 'BYSETPOS']);
 /** Wall-clock length of one period of the frequencies whose periods never vary. */
 const PERIOD_MS: Partial<Record<string, number>> = { SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
 
@@ -56,9 +73,13 @@ function fastForward(master: ParsedVEvent, recur: ICAL.Recur, lo: number): numbe
 /** Wider than any UTC offset (±14 h), so the wall-clock prefilter never drops an instant in range. */
 const MARGIN_MS = 15 * 3_600_000;
 
-/** The wall-clock key of `value` in `zone` (dates keep their own calendar day). */
+/**
+ * The wall-clock key of `value` in `zone`. Dates keep their own calendar day, and so does a
+ * date-time read `asDate` (for an all-day series): Exchange names the instance of Feb 26 as
+ * `RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000`, which in New York is Feb 25.
+ */
 export function keyIn(value: TimeValue, zone: Zone, asDate: boolean): number {
-  let key = value.isDate || value.zone === zone ? localKey(value.local) : localKey(zone.toLocal(value.zone.toInstantMs(value.local)));
+  let key = value.isDate || value.zone === zone || asDate ? localKey(value.local) : localKey(zone.toLocal(value.zone.toInstantMs(value.local)));
   if (asDate) key -= ((key % DAY_MS) + DAY_MS) % DAY_MS;
   return key;
 }
@@ -81,9 +102,10 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
   const zone = master.start.zone;
   const allDay = master.start.isDate;
   const startKey = localKey(master.start.local);
-  const lo = options.fromMs - MARGIN_MS;
-  const hi = options.toMs + MARGIN_MS;
+  const lo = allDay ? options.fromDateKey : options.fromMs - MARGIN_MS;
+  const hi = allDay ? options.toDateKey : options.toMs + MARGIN_MS;
   if (!master.rrule && master.rdates.length === 0 && overrides.length === 0 && (startKey < lo || startKey > hi)) return [];
+  if (options.budget.exceeded !== null) return [];
 
   const keys = new Set<number>();
   if (startKey >= lo && startKey <= hi) keys.add(startKey);
@@ -91,13 +113,17 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
     // The iterator needs a tight band: an endless FREQ=SECONDLY would fill the ±15 h margin with
     // instances that all start before the window. The zone's own reading of the window, with
     // room for a DST shift, is exact enough.
-    const tightLo = Math.max(lo, localKey(zone.toLocal(options.fromMs)) - DST_ROOM_MS);
-    const tightHi = Math.min(hi, localKey(zone.toLocal(options.toMs)) + DST_ROOM_MS);
+    const tightLo = allDay ? lo : Math.max(lo, localKey(zone.toLocal(options.fromMs)) - DST_ROOM_MS);
+    const tightHi = allDay ? hi : Math.min(hi, localKey(zone.toLocal(options.toMs)) + DST_ROOM_MS);
     iterateRule(master, master.rrule, zone, tightLo, tightHi, keys, options);
   }
+  // An RDATE;VALUE=PERIOD instance lasts its own period (RFC 5545 §3.8.5.2), not the master's length.
+  const periodLengths = new Map<number, number>();
   for (const rdate of master.rdates) {
     const key = keyIn(rdate, zone, allDay);
-    if (key >= lo && key <= hi) keys.add(key);
+    if (key < lo || key > hi) continue;
+    keys.add(key);
+    if (rdate.periodMs !== undefined) periodLengths.set(key, rdate.periodMs);
   }
 
   const exact = new Set<number>();
@@ -130,7 +156,7 @@ export function expandSeries(master: ParsedVEvent, overrides: ParsedVEvent[], op
       const length = lengthOf(range.override);
       occurrences.push({ source: range.override, startKey: key + range.shift, zone, allDay, endKey: null, durationMs: length.durationMs, fields: { ...master.fields, ...definedFields(range.override.fields) } });
     } else {
-      occurrences.push({ source: master, startKey: key, zone, allDay, endKey: null, durationMs, fields: master.fields });
+      occurrences.push({ source: master, startKey: key, zone, allDay, endKey: null, durationMs: periodLengths.get(key) ?? durationMs, fields: master.fields });
     }
   }
   for (const occurrence of occurrences) {
@@ -159,6 +185,27 @@ function definedFields(fields: EventFields): Partial<EventFields> {
 }
 
 function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: number, hi: number, keys: Set<number>, options: ExpandOptions): void {
+  try {
+    walkRule(master, rule, zone, lo, hi, keys, options);
+  } catch (error) {
+    // ical.js re-reads parts of a rule when it clones or iterates it (a damaged UNTIL throws there).
+    options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);
+  }
+}
+
+function walkRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: number, hi: number, keys: Set<number>, options: ExpandOptions): void {
+  if (master.start.isDate && SUB_DAILY.has(rule.freq)) {
+    // A date has no time of day to step: ical.js's iterator never advances on one.
+    options.note(`RRULE FREQ=${rule.freq} cannot be honoured on an all-day event; only DTSTART is used`, master.where);
+    return;
+  }
+  const filters = Object.keys(rule.parts).filter((part) => DATE_FILTERS.has(part));
+  if ((rule.freq === 'SECONDLY' || rule.freq === 'MINUTELY') && filters.length > 0) {
+    // ical.js steps such a rule one second or minute at a time between instances: millions of
+    // steps inside one `next()`, where no budget can count them. No real schedule needs one.
+    options.note(`RRULE FREQ=${rule.freq} filtered by ${filters.join(', ')} cannot be expanded within a parse budget; only DTSTART is used`, master.where);
+    return;
+  }
   const recur = rule.clone();
   const until = recur.until;
   if (until) recur.until = untilInZone(until, zone, master.start.isDate);
@@ -167,26 +214,28 @@ function iterateRule(master: ParsedVEvent, rule: ICAL.Recur, zone: Zone, lo: num
     return;
   }
   const dtstart = ICAL.Time.fromData({ ...fromLocalKey(fastForward(master, recur, lo)), isDate: master.start.isDate });
-  let iterator: ICAL.RecurIterator;
-  try {
-    iterator = recur.iterator(dtstart);
-    for (let count = 0; ; count += 1) {
-      if (count >= options.maxIterations) {
-        options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
-        return;
-      }
-      const next = iterator.next();
-      if (!next) return;
-      const key = localKey(next);
-      if (key > hi) return;
-      if (key >= lo) keys.add(key);
-      if (keys.size >= MAX_OCCURRENCES) {
-        options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
-        return;
-      }
+  // Two ical.js iterator faults, worked around here: an unsorted BYMONTH (11,12,1,2) yields
+  // months out of order (and the window cut below relies on order), and with BYMONTH across a
+  // year end COUNT ends one instance early. So BYMONTH is sorted and COUNT is counted here.
+  if (recur.parts.BYMONTH) recur.parts = { ...recur.parts, BYMONTH: [...recur.parts.BYMONTH].sort((a, b) => a - b) };
+  const limit = recur.count;
+  recur.count = null;
+  const iterator = recur.iterator(dtstart);
+  for (let count = 0; ; count += 1) {
+    if (count >= options.maxIterations) {
+      options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
+      return;
     }
-  } catch (error) {
-    options.note(`RRULE could not be expanded (${error instanceof Error ? error.message : String(error)}); only DTSTART is used`, master.where);
+    if ((limit !== null && count >= limit) || !options.budget.step()) return;
+    const next = iterator.next();
+    if (!next) return;
+    const key = localKey(next);
+    if (key > hi) return;
+    if (key >= lo) keys.add(key);
+    if (keys.size >= MAX_OCCURRENCES) {
+      options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);
+      return;
+    }
   }
 }
 
@@ -212,7 +261,7 @@ function stepRule(master: ParsedVEvent, recur: ICAL.Recur, lo: number, hi: numbe
       options.note(`RRULE gave more than ${options.maxIterations} instances before the window ended; the rest are skipped`, master.where);
       return;
     }
-    if ((recur.count !== null && count >= recur.count) || key > untilKey || key > hi) return;
+    if ((recur.count !== null && count >= recur.count) || key > untilKey || key > hi || !options.budget.step()) return;
     if (key >= lo) keys.add(key);
     if (keys.size >= MAX_OCCURRENCES) {
       options.note(`RRULE gave more than ${MAX_OCCURRENCES} instances in the window; the rest are skipped`, master.where);

@@ -1,4 +1,5 @@
 import { type ContentLine, joinContentLine, paramOf, splitContentLine } from './content-line';
+import { checkRule, isRealDateText } from './rule-check';
 
 /**
  * Checks the lines of a VEVENT that ical.js would reject or misread (date values, RRULE) and
@@ -13,6 +14,8 @@ export interface RepairedLine {
   /** The value as finally written (for duplicate checks). */
   value: string;
   notes: string[];
+  /** Set when the whole event must be skipped (a DTSTART or RECURRENCE-ID that names no real date). */
+  rejectEvent?: string;
 }
 
 const SINGLE_DATE_PROPS = new Set(['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID', 'DTSTAMP', 'CREATED', 'LAST-MODIFIED']);
@@ -23,10 +26,6 @@ const NEEDS_CHECK = new Set([...SINGLE_DATE_PROPS, ...LIST_DATE_PROPS, 'RRULE', 
 const DATE = /^\d{8}$/;
 const DATE_TIME = /^\d{8}T\d{6}Z?$/;
 const DATE_WITH_Z = /^\d{8}Z$/;
-const RECUR_KEYS = new Set([
-  'FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYDAY', 'BYMONTHDAY',
-  'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST',
-]);
 
 /** Reads one unfolded line of a VEVENT (or a component inside it) and repairs it if needed. */
 export function repairLine(raw: string): RepairedLine {
@@ -41,6 +40,13 @@ export function repairLine(raw: string): RepairedLine {
   const notes = [...line.repairs];
   let changed = notes.length > 0;
   if (SINGLE_DATE_PROPS.has(line.name)) {
+    const value = line.value.trim();
+    if ((DATE.test(value) || DATE_TIME.test(value) || DATE_WITH_Z.test(value)) && !isRealDateText(value)) {
+      const message = `${line.name} ${value} is not a real date`;
+      if (line.name === 'DTSTART' || line.name === 'RECURRENCE-ID') return { text: null, name: line.name, value, notes, rejectEvent: message };
+      if (!QUIET.has(line.name)) notes.push(`${message}; the line is dropped`);
+      return { text: null, name: line.name, value, notes };
+    }
     const result = repairSingleDate(line, QUIET.has(line.name) ? [] : notes);
     if (result === null) return { text: null, name: line.name, value: line.value, notes };
     changed ||= result;
@@ -88,7 +94,11 @@ function repairSingleDate(line: ContentLine, notes: string[]): boolean | null {
 }
 
 function repairDateList(line: ContentLine, notes: string[]): boolean | null {
-  const items = line.value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = line.value.split(',').map((item) => item.trim()).filter((item) => item !== '').filter((item) => {
+    if (!/^\d{8}/.test(item) || item.split('/').every((end) => !/^\d{8}(T\d{6}Z?)?$/.test(end) || isRealDateText(end))) return true;
+    notes.push(`${line.name}: ${clip(item)} is not a real date; that value is dropped`);
+    return false;
+  });
   if (items.length === 0) {
     notes.push(`dropped ${line.name} with an empty value`);
     return null;
@@ -128,29 +138,18 @@ function kindOf(item: string, isPeriod: (item: string) => boolean): 'DATE' | 'DA
 
 function repairRecur(line: ContentLine, notes: string[]): boolean | null {
   let value = line.value.trim();
-  let changed = value !== line.value;
   while (/^RRULE:/i.test(value)) {
     value = value.slice(6);
-    changed = true;
     notes.push('RRULE value repeats "RRULE:"; read without it');
   }
-  const parts: string[] = [];
-  for (const part of value.split(';')) {
-    if (part === '') continue;
-    const [key, partValue] = part.split('=');
-    if (key === undefined || partValue === undefined || partValue === '' || !RECUR_KEYS.has(key.toUpperCase())) {
-      notes.push(`RRULE: ignored the unknown part "${clip(part)}"`);
-      changed = true;
-      continue;
-    }
-    parts.push(`${key.toUpperCase()}=${partValue.toUpperCase()}`);
-  }
-  if (!parts.some((part) => part.startsWith('FREQ='))) {
-    notes.push(`dropped an RRULE without FREQ: "${clip(line.value)}"`);
+  const checked = checkRule(value);
+  notes.push(...checked.notes);
+  if (checked.refusal !== null) {
+    notes.push(`RRULE "${clip(line.value)}" cannot be honoured (${checked.refusal}); only DTSTART is used`);
     return null;
   }
-  const joined = parts.join(';');
-  if (joined !== value) changed = true;
+  const joined = checked.parts.join(';');
+  const changed = joined !== line.value;
   line.value = joined;
   return changed;
 }

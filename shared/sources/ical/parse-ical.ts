@@ -1,12 +1,14 @@
 import ICAL from 'ical.js';
-import type { ParseOptions, ParseProblem, ParseResult, RawEvent } from '../../model/raw-event';
+import { DEFAULT_PARSE_BUDGET, type ParseOptions, type ParseProblem, type ParseResult, type RawEvent } from '../../model/raw-event';
+import { localDateOfCached as localDateOf } from '../../time/zoned';
+import { DocumentBudget } from './budget';
 import { readCalendarMeta } from './calendar-meta';
 import { compactProblems } from './problems';
-import { expandSeries, type Occurrence, single } from './expand';
-import { groupSeries } from './group';
+import { type ExpandOptions, expandSeries, type Occurrence, single } from './expand';
+import { groupSeries, type Series } from './group';
 import { type ParsedVEvent, readVEvent, UnreadableEventError } from './read-vevent';
 import { type Block, scan, whereOf } from './scan';
-import { toRawEvent } from './to-raw-event';
+import { type BuildContext, toRawEvent } from './to-raw-event';
 import { readVenue, type VenueEntry, venueLookup } from './venues';
 import { canonicalIana, ianaForWindowsName } from './zone-names';
 import { ianaZone, ZoneResolver } from './zones';
@@ -92,34 +94,56 @@ function parseOrThrow(text: string, options: ParseOptions, problems: ParseProble
     reported.add(key);
     problems.push({ message, where });
   };
-  const occurrences: Occurrence[] = [];
-  for (const series of groupSeries(events)) {
-    const [first, ...others] = series.masters;
-    if (!first) {
-      occurrences.push(...series.overrides.map(single));
-      continue;
-    }
-    occurrences.push(...expandSeries(first, series.overrides, { fromMs, toMs, maxIterations: MAX_ITERATIONS, note }));
-    for (const other of others) occurrences.push(...expandSeries(other, [], { fromMs, toMs, maxIterations: MAX_ITERATIONS, note }));
-  }
-
+  const budget = new DocumentBudget(options.budget ?? DEFAULT_PARSE_BUDGET);
+  const fromDate = localDateOf(options.from, fallbackTimeZone);
+  const toDate = localDateOf(options.to, fallbackTimeZone);
+  const expandOptions = { fromMs, toMs, fromDateKey: dateKey(fromDate), toDateKey: dateKey(toDate), maxIterations: MAX_ITERATIONS, budget, note };
   const findVenue = venueLookup(venues);
   const context = {
     calendarZone: zones.calendarZone,
     fallbackTimeZone,
     fromMs,
     toMs,
+    fromDate,
+    toDate,
     baseUrl: options.baseUrl,
     venueFor: (occurrence: Occurrence) => findVenue(occurrence.fields.venueUid, occurrence.source.index),
     note,
   };
+  // Each series becomes RawEvents at once, so a document over its budget stops at the series that
+  // crossed it and never holds more than one series' instances beyond what it keeps.
   const raw: RawEvent[] = [];
-  for (const occurrence of occurrences) {
-    const event = toRawEvent(occurrence, context);
-    if (event) raw.push(event);
+  for (const series of groupSeries(events)) {
+    if (!keep(seriesOccurrences(series, expandOptions), raw, context, budget)) break;
   }
   raw.sort((a, b) => a.start.getTime() - b.start.getTime() || a.title.localeCompare(b.title));
-  return { events: raw, problems: compactProblems(problems), meta };
+  const result: ParseResult = { events: raw, problems: compactProblems(problems), meta };
+  if (budget.exceeded !== null) result.budgetExceeded = budget.exceeded;
+  return result;
+}
+
+function seriesOccurrences(series: Series, options: ExpandOptions): Occurrence[] {
+  const [first, ...others] = series.masters;
+  if (!first) return series.overrides.map(single);
+  const occurrences = expandSeries(first, series.overrides, options);
+  for (const other of others) occurrences.push(...expandSeries(other, [], options));
+  return occurrences;
+}
+
+/** Adds the in-window events of `occurrences` to `raw`; false once the document is over budget. */
+function keep(occurrences: Occurrence[], raw: RawEvent[], context: BuildContext, budget: DocumentBudget): boolean {
+  for (const occurrence of occurrences) {
+    const event = toRawEvent(occurrence, context);
+    if (event === null) continue;
+    if (!budget.take()) return false;
+    raw.push(event);
+  }
+  return budget.exceeded === null;
+}
+
+/** A `YYYY-MM-DD` date as a wall-clock key at 00:00. */
+function dateKey(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
 }
 
 /**

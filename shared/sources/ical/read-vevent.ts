@@ -11,6 +11,8 @@ export interface TimeValue {
   local: LocalDateTime;
   isDate: boolean;
   zone: Zone;
+  /** For an RDATE;VALUE=PERIOD: the period's exact length (from its end or its duration). */
+  periodMs?: number;
 }
 
 export interface EventFields {
@@ -134,7 +136,25 @@ function timeValueOf(value: unknown, prop: ICAL.Property, context: ReadContext):
   if (time.zone === ICAL.Timezone.utcTimezone) zone = UTC_ZONE;
   else if (typeof tzid === 'string' && tzid.trim() !== '' && !time.isDate) zone = context.zones.resolve(tzid, context.where);
   else zone = context.zones.calendarZone;
+  if (value instanceof ICAL.Period) {
+    const periodMs = periodLengthMs(value, local, zone);
+    if (periodMs !== null) return { local, isDate: time.isDate, zone, periodMs };
+    context.note(`${prop.name.toUpperCase()} period ${value.toString()} ends before it starts; the event's own length is used`);
+  }
   return { local, isDate: time.isDate, zone };
+}
+
+/** A period's length: its DURATION, or its end read in the start's zone (or in UTC when written so). */
+function periodLengthMs(period: ICAL.Period, local: LocalDateTime, zone: Zone): number | null {
+  let length: number;
+  if (period.duration) {
+    length = period.duration.toSeconds() * 1000;
+  } else {
+    const end = period.end;
+    const endZone = end.zone === ICAL.Timezone.utcTimezone ? UTC_ZONE : zone;
+    length = endZone.toInstantMs({ year: end.year, month: end.month, day: end.day, hour: end.hour, minute: end.minute, second: end.second }) - zone.toInstantMs(local);
+  }
+  return Number.isFinite(length) && length >= 0 ? length : null;
 }
 
 function isRealDate(local: LocalDateTime): boolean {

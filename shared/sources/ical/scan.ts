@@ -164,6 +164,7 @@ function addLine(open: OpenBlock, raw: string, line: number): void {
   }
   const repaired = repairLine(raw);
   for (const message of repaired.notes) open.notes.push({ line, message });
+  if (repaired.rejectEvent !== undefined && open.nested.length === 0 && open.block.rejected === null) open.block.rejected = repaired.rejectEvent;
   if (repaired.text === null) return;
   if (open.nested.length === 0 && repaired.name === 'UID' && open.block.uid === null) {
     open.block.uid = repaired.value.trim() || null;

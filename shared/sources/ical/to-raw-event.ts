@@ -10,6 +10,9 @@ export interface BuildContext {
   fallbackTimeZone: string;
   fromMs: number;
   toMs: number;
+  /** The window's first and last dates (`YYYY-MM-DD`, source's zone), for all-day events. */
+  fromDate: string;
+  toDate: string;
   baseUrl: string | undefined;
   venueFor: (occurrence: Occurrence) => RawVenue | null;
   note: (message: string, where: string) => void;
@@ -37,7 +40,8 @@ export function toRawEvent(occurrence: Occurrence, context: BuildContext): RawEv
     startDate = '';
   }
   const startMs = start.getTime();
-  if (!Number.isFinite(startMs) || startMs < context.fromMs || startMs > context.toMs) return null;
+  if (!Number.isFinite(startMs)) return null;
+  if (occurrence.allDay ? startDate < context.fromDate || startDate > context.toDate : startMs < context.fromMs || startMs > context.toMs) return null;
   if (end !== null && !(end.getTime() >= startMs)) {
     context.note('the end is before the start; the end is ignored', occurrence.source.where);
     end = null;

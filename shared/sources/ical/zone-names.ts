@@ -136,7 +136,8 @@ export function ianaForWindowsName(name: string): string | null {
   const direct = windowsMap().get(folded);
   if (direct) return canonicalIana(direct);
   const label = /^\((?:utc|gmt)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\)\s*(.*)$/.exec(folded);
-  const text = label ? (label[1] ?? '') : folded;
+  // Outlook writes "(US & Canada)" and, in some versions and exports, "(US and Canada)".
+  const text = (label ? (label[1] ?? '') : folded).replace(/\(us and canada\)/g, '(us & canada)');
   const windowsId = LABELS[text] ?? windowsMap().get(text);
   if (windowsId) {
     const iana = windowsMap().get(windowsId.toLowerCase()) ?? windowsId;

@@ -130,7 +130,9 @@ export class ZoneResolver {
     for (const tzid of tzids) {
       const single = new ICAL.Component(['vtimezone', [], []]);
       single.addPropertyWithValue('tzid', tzid);
-      for (const observance of component.getAllSubcomponents()) single.addSubcomponent(observance);
+      // Copies, not the originals: addSubcomponent moves a component out of its parent, so walking
+      // the parent's own list while adding skipped every other observance (summer on standard time).
+      for (const observance of [...component.getAllSubcomponents()]) single.addSubcomponent(ICAL.Component.fromString(observance.toString()));
       const timezone = new ICAL.Timezone(single);
       this.inFile.set(tzidKey(tzid), { timezone, location: typeof location === 'string' ? location : null });
     }
