@@ -6,8 +6,9 @@ import { looksLikeHtml } from '../../../shared/sources/html';
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 describe('looksLikeHtml', () => {
-  it('accepts every HTML fixture', () => {
-    for (const name of readdirSync(`${fixtures}html`)) {
+  it('accepts every HTML page of the corpus', () => {
+    // The subfolders hold other projects' suites (microformats/tests, extruct), many of them fragments.
+    for (const name of readdirSync(`${fixtures}html`).filter((file) => file.endsWith('.html'))) {
       expect(looksLikeHtml(readFileSync(`${fixtures}html/${name}`, 'utf8')), name).toBe(true);
     }
   });
