@@ -171,7 +171,9 @@ describe('parse budget properties (iCalendar)', () => {
           else expect(event.start >= window.from && event.start <= window.to).toBe(true);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 10_000) },
+      // A fixed seed keeps CI repeatable (a random one once found a rule ical.js searched forever,
+      // now refused in rule-check.ts); FUZZ_SEED explores others.
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 10_000), seed: Number(process.env.FUZZ_SEED ?? 20_261_201) },
     );
   }, 300_000);
 });

@@ -123,6 +123,14 @@ describe('rules Netmix cannot honour', () => {
     ['BYWEEKNO on a monthly rule', 'FREQ=MONTHLY;BYWEEKNO=20', /BYWEEKNO/],
     // Valid, but ical.js steps it second by second between instances (50 s for one feed in a fuzz run).
     ['FREQ=SECONDLY filtered by BYMONTH', 'FREQ=SECONDLY;BYMONTH=2', /SECONDLY filtered by BYMONTH/],
+    // Values outside the grammar: ical.js read them as numbers no instance matches and searched
+    // forever inside one iterator step (a CI run of the parse-budget fuzz test hung on such a rule).
+    ['a BYMINUTE that is no minute', 'FREQ=HOURLY;BYMINUTE=0,3Z', /BYMINUTE=0,3Z holds "3Z"/],
+    ['BYHOUR=99', 'FREQ=DAILY;BYHOUR=9,99', /BYHOUR=9,99 holds "99", outside 0…23/],
+    ['BYMONTHDAY=0', 'FREQ=MONTHLY;BYMONTHDAY=0', /BYMONTHDAY=0 holds "0"/],
+    ['BYMONTH=13', 'FREQ=YEARLY;BYMONTH=13', /BYMONTH=13/],
+    ['a BYDAY that is no weekday', 'FREQ=WEEKLY;BYDAY=MO,XX', /BYDAY=MO,XX holds "XX"/],
+    ['February 31', 'FREQ=DAILY;INTERVAL=27;BYMONTH=2;BYMONTHDAY=31', /BYMONTHDAY=31 falls in none of BYMONTH=2/],
   ])('rule not honoured: %s is a problem and only DTSTART is kept', (_name, text, mentions) => {
     const { events, problems } = parse(rule(text), ...WINDOW);
     expect(starts(events)).toEqual(['2026-11-04T23:00:00.000Z']);
