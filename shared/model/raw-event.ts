@@ -37,6 +37,31 @@ export interface RawEvent {
   scheduleText?: string | null;
 }
 
+/**
+ * A RawEvent from the fields a reader knows, every other one empty (no place, link, text, offers or
+ * categories; confirmed). For readers whose sources say little: platform APIs, schedule sentences.
+ */
+export function newRawEvent(
+  fields: Pick<RawEvent, 'uid' | 'title' | 'start' | 'end' | 'allDay' | 'startDate' | 'timeZone'> & Partial<RawEvent>,
+  provenance: Provenance,
+): RawEvent {
+  return {
+    status: 'confirmed',
+    location: null,
+    venue: null,
+    geo: null,
+    url: null,
+    organizer: null,
+    description: null,
+    attendanceMode: null,
+    onlineUrl: null,
+    offers: [],
+    categories: [],
+    ...fields,
+    provenance,
+  };
+}
+
 export interface RawVenue {
   name?: string | null;
   address?: string | null;

@@ -1,4 +1,4 @@
-import type { ParseOptions, ParseProblem, RawEvent } from '../../model/raw-event';
+import { newRawEvent, type ParseOptions, type ParseProblem, type RawEvent } from '../../model/raw-event';
 
 /** The platforms whose public JSON Netmix reads. */
 export type PlatformId = 'the-events-calendar' | 'squarespace' | 'localist' | 'libcal';
@@ -23,20 +23,6 @@ export interface PlatformReader {
 }
 
 /** A RawEvent with the fields a platform leaves out set to empty. */
-export function platformEvent(fields: Pick<RawEvent, 'uid' | 'title' | 'start' | 'end' | 'allDay' | 'startDate' | 'timeZone'> & Partial<RawEvent>): RawEvent {
-  return {
-    status: 'confirmed',
-    location: null,
-    venue: null,
-    geo: null,
-    url: null,
-    organizer: null,
-    description: null,
-    attendanceMode: null,
-    onlineUrl: null,
-    offers: [],
-    categories: [],
-    ...fields,
-    provenance: 'platform-api',
-  };
+export function platformEvent(fields: Parameters<typeof newRawEvent>[0]): RawEvent {
+  return newRawEvent(fields, 'platform-api');
 }

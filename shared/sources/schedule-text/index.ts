@@ -7,7 +7,7 @@
  */
 import { load } from 'cheerio/slim';
 import { isIanaTimeZone } from '../../model/common';
-import { DEFAULT_PARSE_BUDGET, type ParseOptions, type ParseProblem, type ParseResult, type RawEvent } from '../../model/raw-event';
+import { DEFAULT_PARSE_BUDGET, newRawEvent, type ParseOptions, type ParseProblem, type ParseResult, type RawEvent } from '../../model/raw-event';
 import { localDateOf } from '../../time/zoned';
 import { pageBlocks, type TextBlock } from './blocks';
 import { budgetFrom, expandRule, type BudgetLeft } from './expand';
@@ -38,7 +38,7 @@ function descriptionOf(block: TextBlock, rule: ScheduleRule): string {
 function eventsOf(block: TextBlock, rule: ScheduleRule, index: number, options: ReadBlocksOptions, budget: BudgetLeft): RawEvent[] {
   const title = block.title ?? options.fallbackTitle;
   const location = findPlace(block.text, block.address);
-  return expandRule(rule, options, options.timeZone, budget).map((occurrence) => ({
+  return expandRule(rule, options, options.timeZone, budget).map((occurrence) => newRawEvent({
     uid: `schedule-text:${title.toLowerCase()}${index === 0 ? '' : `#${index + 1}`}`,
     title,
     start: occurrence.start,
@@ -46,20 +46,12 @@ function eventsOf(block: TextBlock, rule: ScheduleRule, index: number, options: 
     allDay: false,
     startDate: occurrence.date,
     timeZone: options.timeZone,
-    status: 'confirmed',
     location,
-    venue: null,
-    geo: null,
     url: options.pageUrl ?? null,
-    organizer: null,
     description: descriptionOf(block, rule),
     attendanceMode: location === 'Online' ? 'online' : null,
-    onlineUrl: null,
-    offers: [],
-    categories: [],
-    provenance: 'schedule-text',
     scheduleText: rule.sentence,
-  }));
+  }, 'schedule-text'));
 }
 
 interface ReadBlocksOptions {
