@@ -54,6 +54,7 @@ export function buildEvents(count: number, random = seeded(7)): Event[] {
       audience: jobSeeker ? 'job-seeker' : 'professional',
       audienceReason: jobSeeker ? 'title mentions job seekers' : 'source is a professional association',
       category: jobSeeker ? 'job-seeker-group' : 'professional-association',
+      fields: [],
       provenance: 'ical',
       scheduleText: null,
       sources: [{ id: `source-${index % 50}`, name: `Source ${index % 50}`, uid: `uid-${index}` }],

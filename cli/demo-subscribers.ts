@@ -19,6 +19,9 @@ export async function seedDemoSubscribers(store: SubscriberStore, now: Date, tim
     const place = geocodeZip(demo.zip);
     if (!place) throw new Error(`demo ZIP ${demo.zip} is not in the gazetteer`);
     await store.put({
+      fields: [],
+      pausedUntil: null,
+      calendarGeneration: 0,
       ...demo,
       id: createHash('sha256').update(demo.email).digest('hex').slice(0, 32),
       status: 'active',

@@ -14,7 +14,7 @@ import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrase
 import { GroupKeys } from './group-key';
 import { pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
-import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions } from './types';
+import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
 import { whyLine } from './why';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
@@ -28,7 +28,7 @@ export function windowEndFor(windowStart: Date, windowDays: number, timeZone: st
 }
 
 /** A subscriber for `selectForMany`: the profile, a key for the result map, and last digest's events. */
-export type DigestRecipient = DigestProfile & { id: string; previous?: readonly PreviousItem[] };
+export type DigestRecipient = DigestProfile & { id: string; previous?: readonly PreviousItem[]; history?: SubscriberHistory };
 
 /** One prepared window with the buffers and per-phrase matches every subscriber reading it reuses. */
 interface Run {

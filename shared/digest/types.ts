@@ -1,4 +1,5 @@
 import type { Event } from '../model/event';
+import type { Audience, Category } from '../model/common';
 import type { Subscriber } from '../model/subscriber';
 
 /** What selection needs to know about a subscriber: their preferences, ZIP centroid and zone. */
@@ -29,6 +30,11 @@ export interface AudienceCounts {
 export interface DigestSelection {
   chosen: ChosenEvent[];
   counts: AudienceCounts;
+  /**
+   * The digest's opening line: the week's plan and any shortfall in plain words ("Only 2
+   * professional gatherings within 25 miles this week — widen your radius in preferences").
+   */
+  opening?: string;
 }
 
 export interface SelectOptions {
@@ -42,4 +48,39 @@ export interface SelectOptions {
    * zone in `selectDigest` and to each subscriber's zone in `selectForMany`.
    */
   timeZone?: string;
+}
+
+/** One event offered in an earlier digest, as the cadence needs it. */
+export interface OfferedItem {
+  id: string;
+  /** `seriesKeyOf(event)` (`series.ts`). */
+  seriesKey: string;
+  audience: Audience;
+  /** The ISO week of the digest that offered it (`2026-W49`). */
+  isoWeek: string;
+}
+
+/** What a subscriber told the digest about one event: "I'm going" or "Not for me". */
+export interface FeedbackEntry {
+  eventId: string;
+  kind: 'going' | 'not-for-me';
+  seriesKey: string;
+  organiser: string | null;
+  category: Category;
+  audience: Audience;
+  /** The event's start (UTC instant): a "going" event still ahead gets a reminder line. */
+  eventStart: string;
+  /** When the feedback was recorded (UTC instant). */
+  at: string;
+}
+
+/**
+ * A subscriber's recent past, for the coaches' cadence (issue 7): what the last four digests
+ * offered, and their feedback. Absent means no history (a first digest).
+ */
+export interface SubscriberHistory {
+  /** Events offered by the digests of the four ISO weeks before this one, newest first. */
+  offered: readonly OfferedItem[];
+  /** Their feedback, newest first. */
+  feedback: readonly FeedbackEntry[];
 }

@@ -14,6 +14,10 @@ export interface DigestLinks {
   unsubscribe: string;
   preferences: string;
   eventIcs: (eventId: string) => string;
+  /** Signed "I'm going" / "Not for me" pages for one event (GET shows a button, POST records). */
+  feedback?: (eventId: string) => { going: string; notForMe: string };
+  /** The subscriber's personal calendar feed (`/calendar/<token>.ics`). */
+  calendarFeed?: string;
 }
 
 export interface Operator {
@@ -29,6 +33,10 @@ export interface RenderInput {
   windowDays: number;
   links: DigestLinks;
   operator: Operator;
+  /** The opening line from selection (`DigestSelection.opening`). */
+  opening?: string;
+  /** Events the subscriber marked "I'm going" that are still ahead: one reminder line each. */
+  reminders?: readonly ChosenEvent[];
 }
 
 export interface RenderedDigest {
@@ -55,6 +63,8 @@ export interface EventView {
    * card adds "— check the group's page before you go", linking `url`.
    */
   scheduleNote: string | null;
+  /** "I'm going" / "Not for me" links, when the digest has a subscriber to sign them for. */
+  feedback: { going: string; notForMe: string } | null;
 }
 
 export const SECTION_TITLES = { 'job-seeker': 'For your job search', professional: 'Where professionals meet' } as const;
@@ -90,5 +100,6 @@ export function viewOf(chosen: ChosenEvent, subscriberZone: string, links: Diges
     googleCalendar: googleCalendarUrl(event),
     ics: safeLink(links.eventIcs(event.id)),
     scheduleNote: scheduleNoteOf(event),
+    feedback: links.feedback?.(event.id) ?? null,
   };
 }

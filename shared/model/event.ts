@@ -7,6 +7,7 @@ import {
   LocalDateSchema,
   TimeZoneSchema,
 } from './common';
+import { FieldIdSchema } from './fields';
 
 /** Longest plain-text description kept on an event (characters). */
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -81,6 +82,8 @@ export const EventSchema = z.object({
   /** Why the audience was chosen, in a few words ("title mentions job seekers"). */
   audienceReason: z.string().max(200),
   category: CategorySchema,
+  /** Fields of interest the event is for (tagged during normalise); empty when none is clear. */
+  fields: z.array(FieldIdSchema).max(10).default([]),
   /** How the event was read. */
   provenance: ProvenanceSchema,
   /** For `schedule-text` events, the sentence the occurrence was worked out from; else null. */

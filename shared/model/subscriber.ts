@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { InstantSchema, TimeZoneSchema, ZipSchema } from './common';
+import { FieldIdSchema } from './fields';
 
 export const MixSchema = z.enum(['job-seeker', 'balanced', 'professional']);
 export type Mix = z.infer<typeof MixSchema>;
@@ -28,6 +29,9 @@ export const PreferencesSchema = z.object({
   zip: ZipSchema,
   radiusMiles: z.number().int().min(1).max(200).default(25),
   mix: MixSchema.default('balanced'),
+  /** Fields of interest by id: they match events' `fields`. */
+  fields: z.array(FieldIdSchema).max(10).default([]),
+  /** Free words, matched against event text. */
   interests: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
   targetEmployers: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
   online: z.boolean().default(true),
@@ -45,6 +49,10 @@ export const SubscriberSchema = PreferencesSchema.extend({
   placeName: z.string().max(100),
   timeZone: TimeZoneSchema,
   consent: ConsentSchema.nullable(),
+  /** No digest before this instant (a pause of 1–8 weeks from the preferences page); null when not paused. */
+  pausedUntil: InstantSchema.nullable().default(null),
+  /** Generation of the personal calendar feed's token: bumping it revokes the old feed address. */
+  calendarGeneration: z.number().int().nonnegative().default(0),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

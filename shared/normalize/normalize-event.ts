@@ -1,3 +1,4 @@
+import type { FieldId } from '../model/fields';
 import * as z from 'zod';
 import { isIanaTimeZone } from '../model/common';
 import { EventSchema, MAX_DESCRIPTION_LENGTH, MAX_SCHEDULE_TEXT_LENGTH, type Event } from '../model/event';
@@ -126,6 +127,7 @@ function normalizeWith(raw: RawEvent, source: SourceContext, memo: NormalizeMemo
     audience: event.audience,
     audienceReason: event.audienceReason,
     category: event.category,
+    fields: [...event.fields],
     provenance: event.provenance,
     scheduleText: event.scheduleText,
     sources: event.sources.map((ref) => ({ ...ref })),
@@ -160,6 +162,8 @@ function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, mem
     description,
     cost: readCost(title, description, raw.offers, memo.descriptionWords),
     ...classification,
+    // Tagged by the fields-of-interest vocabulary (issue 7); none until it lands.
+    fields: [] as FieldId[],
     provenance: raw.provenance,
     scheduleText: raw.scheduleText == null ? null : truncateAtWord(toSingleLine(raw.scheduleText), MAX_SCHEDULE_TEXT_LENGTH),
   };

@@ -67,6 +67,8 @@ export async function signUp(
     status: 'pending',
     timeZone: deps.timeZone,
     consent: null,
+    pausedUntil: null,
+    calendarGeneration: 0,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -31,6 +31,7 @@ export function makeEvent(
     audience: 'job-seeker',
     audienceReason: 'test',
     category: 'job-seeker-group',
+    fields: [],
     provenance: 'ical',
     scheduleText: null,
     sources: [{ id: 'src', name: 'Source', uid: `${key}@example.org` }],

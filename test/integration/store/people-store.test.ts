@@ -19,6 +19,7 @@ function subscriber(key: string, email: string, status: Subscriber['status']): S
     zip: '01852',
     radiusMiles: 25,
     mix: 'balanced',
+    fields: [],
     interests: ['data'],
     targetEmployers: [],
     online: true,
@@ -28,6 +29,8 @@ function subscriber(key: string, email: string, status: Subscriber['status']): S
     placeName: 'Lowell',
     timeZone: 'America/New_York',
     consent: { at: '2025-10-01T12:00:00.000Z', ip: '127.0.0.1', userAgent: null, formVersion: 'v1' },
+    pausedUntil: null,
+    calendarGeneration: 0,
     createdAt: '2025-10-01T12:00:00.000Z',
     updatedAt: '2025-10-01T12:00:00.000Z',
   };
@@ -53,7 +56,7 @@ describe('SubscriberStore', () => {
 
     await stores.subscribers.updatePreferences(
       ann.id,
-      { zip: '01060', radiusMiles: 40, mix: 'professional', interests: [], targetEmployers: ['Acme'], online: false, digestSize: 5, lat: 42.32, lon: -72.63, placeName: 'Northampton' },
+      { zip: '01060', radiusMiles: 40, mix: 'professional', fields: [], interests: [], targetEmployers: ['Acme'], online: false, digestSize: 5, lat: 42.32, lon: -72.63, placeName: 'Northampton' },
       later,
     );
     expect(await stores.subscribers.get(ann.id)).toMatchObject({ zip: '01060', radiusMiles: 40, placeName: 'Northampton', email: ann.email });

@@ -133,6 +133,7 @@ describe('subscription API over DynamoDB Local and local SES', () => {
       zip: '01852',
       radiusMiles: 25,
       mix: 'balanced',
+      fields: [],
       interests: [],
       targetEmployers: [],
       online: true,
@@ -142,6 +143,8 @@ describe('subscription API over DynamoDB Local and local SES', () => {
       placeName: 'Lowell',
       timeZone: 'America/New_York',
       consent: null,
+      pausedUntil: null,
+      calendarGeneration: 0,
       createdAt: now,
       updatedAt: now,
     });

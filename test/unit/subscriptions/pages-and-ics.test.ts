@@ -25,6 +25,7 @@ const TIMED: Event = {
   audience: 'job-seeker',
   audienceReason: 'title mentions networking day',
   category: 'job-seeker-group',
+  fields: [],
   provenance: 'ical',
   scheduleText: null,
   sources: [{ id: 'wind', name: 'WIND', uid: 'wind-1' }],
@@ -41,6 +42,7 @@ const ALL_DAY: Event = {
   start: '2026-12-05T05:00:00.000Z',
   end: '2026-12-06T05:00:00.000Z',
   category: 'job-fair',
+  fields: [],
 };
 
 describe('security headers', () => {
