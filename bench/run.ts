@@ -121,6 +121,11 @@ function audienceBench(): void {
   console.log(`\n${worker('bench/audience-accuracy.ts', []).trimEnd()}`);
 }
 
+/** Accuracy, not speed: the fields-of-interest tagger on its labelled set, beside the no-field baseline. */
+function fieldsBench(): void {
+  console.log(`\n${worker('bench/field-accuracy.ts', []).trimEnd()}`);
+}
+
 const DiscoverFigureSchema = z.object({ candidates: z.number(), runs: z.number(), baselineMs: z.number(), discoveryMs: z.number(), politeMs: z.number(), requests: z.number() });
 
 function discoverBench(): void {
@@ -183,6 +188,7 @@ if (!only || only === 'hostile') hostileBench();
 if (!only || only === 'ingest') ingestBench();
 if (!only || only === 'digest') digestBench();
 if (!only || only === 'audience') audienceBench();
+if (!only || only === 'fields') fieldsBench();
 if (!only || only === 'discover') discoverBench();
 if (!only || only === 'parse-html') htmlBench();
 if (!only || only === 'bundles') await bundleBench();

@@ -85,6 +85,7 @@ export function sourceContextOf(source: Source, defaultTimeZone: string): Source
   };
   if (source.category) context.category = source.category;
   if (source.place) context.place = source.place;
+  if (source.tags.length > 0) context.tags = source.tags;
   return context;
 }
 

@@ -112,4 +112,6 @@ export interface SourceContext {
   category?: Source['category'];
   place?: DefaultPlace;
   timeZone: string;
+  /** The sources file's tags ("hr", "technology"): words the fields-of-interest tagger reads. */
+  tags?: readonly string[];
 }

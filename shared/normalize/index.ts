@@ -16,6 +16,7 @@ export { htmlToText, toSingleLine, truncateAtWord, decodeEntities } from './text
 export { cleanUrl } from './url';
 export { parseLocation, type ParsedLocation } from './location';
 export { classifyEvent, type Classification } from './audience';
+export { tagFields, fieldsIn, type FieldInput } from './fields';
 export { readCost } from './cost';
 export { detectOnline, findMeetingLink, type OnlineSignals } from './online';
 export { zipCentroid, cityCentroid, distanceKm, type Coordinates } from './geo';

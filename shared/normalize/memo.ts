@@ -4,6 +4,7 @@ import type { AudienceRule } from './audience';
 import type { DescriptionWords } from './cost';
 import type { ParsedLocation } from './location';
 import type { ContentHasher } from './content-hash';
+import type { FieldCaches } from './fields';
 
 /**
  * Answers `normalizeEvents` reuses within one call. The occurrences of a series differ only in
@@ -28,6 +29,7 @@ export class NormalizeMemo {
   readonly locations = new Map<string, ParsedLocation>();
   readonly descriptionRules = new Map<string, readonly AudienceRule[]>();
   readonly descriptionWords = new Map<string, DescriptionWords>();
+  readonly fields: FieldCaches = { descriptions: new Map(), names: new Map() };
   private readonly templates = new Map<string, EventTemplate[]>();
 
   /** A template built from an occurrence with exactly the same text as `raw`, if any. */

@@ -1,4 +1,3 @@
-import type { FieldId } from '../model/fields';
 import * as z from 'zod';
 import { isIanaTimeZone } from '../model/common';
 import { EventSchema, MAX_DESCRIPTION_LENGTH, MAX_SCHEDULE_TEXT_LENGTH, type Event } from '../model/event';
@@ -8,6 +7,7 @@ import { addDays, localDateOfCached as localDateOf, startOfLocalDayCached as sta
 import { classifyEvent } from './audience';
 import { ContentHasher, type Timing } from './content-hash';
 import { readCost } from './cost';
+import { tagFields } from './fields';
 import { shortHash } from './hash';
 import { parseLocation, type ParsedLocation } from './location';
 import { type EventTemplate, NormalizeMemo } from './memo';
@@ -162,8 +162,7 @@ function buildTemplate(raw: RawEvent, source: SourceContext, timing: Timing, mem
     description,
     cost: readCost(title, description, raw.offers, memo.descriptionWords),
     ...classification,
-    // Tagged by the fields-of-interest vocabulary (issue 7); none until it lands.
-    fields: [] as FieldId[],
+    fields: tagFields({ title, description, organizer: organizer === '' ? null : organizer, categories: raw.categories }, source, memo.fields),
     provenance: raw.provenance,
     scheduleText: raw.scheduleText == null ? null : truncateAtWord(toSingleLine(raw.scheduleText), MAX_SCHEDULE_TEXT_LENGTH),
   };
