@@ -4,11 +4,11 @@ import type { Subscriber } from '../shared/model/subscriber';
 import type { SubscriberStore } from '../shared/ports';
 import { geocodeZip } from '../shared/subscriptions/geocode';
 
-const DEMO: Pick<Subscriber, 'email' | 'zip' | 'radiusMiles' | 'mix' | 'interests' | 'targetEmployers' | 'online' | 'digestSize'>[] = [
-  { email: 'dana.lowell@example.com', zip: '01852', radiusMiles: 25, mix: 'balanced', interests: ['hr', 'recruiting'], targetEmployers: [], online: true, digestSize: 8 },
-  { email: 'sam.boston@example.com', zip: '02116', radiusMiles: 10, mix: 'job-seeker', interests: ['product'], targetEmployers: [], online: true, digestSize: 6 },
-  { email: 'alex.nashua@example.com', zip: '03060', radiusMiles: 40, mix: 'professional', interests: ['software'], targetEmployers: [], online: false, digestSize: 8 },
-  { email: 'lee.framingham@example.com', zip: '01701', radiusMiles: 30, mix: 'balanced', interests: ['biotech'], targetEmployers: ['Moderna'], online: true, digestSize: 10 },
+const DEMO: Pick<Subscriber, 'email' | 'zip' | 'radiusMiles' | 'mix' | 'fields' | 'interests' | 'targetEmployers' | 'online' | 'digestSize'>[] = [
+  { email: 'dana.lowell@example.com', zip: '01852', radiusMiles: 25, mix: 'balanced', fields: ['human-resources'], interests: [], targetEmployers: [], online: true, digestSize: 8 },
+  { email: 'sam.boston@example.com', zip: '02116', radiusMiles: 10, mix: 'job-seeker', fields: ['technology'], interests: ['product'], targetEmployers: [], online: true, digestSize: 6 },
+  { email: 'alex.nashua@example.com', zip: '03060', radiusMiles: 40, mix: 'professional', fields: ['technology', 'engineering-manufacturing'], interests: [], targetEmployers: [], online: false, digestSize: 8 },
+  { email: 'lee.framingham@example.com', zip: '01701', radiusMiles: 30, mix: 'balanced', fields: ['healthcare'], interests: ['biotech'], targetEmployers: ['Moderna'], online: true, digestSize: 10 },
 ];
 
 /** Adds the demo subscribers unless the store already has active ones; returns how many it added. */
@@ -19,7 +19,6 @@ export async function seedDemoSubscribers(store: SubscriberStore, now: Date, tim
     const place = geocodeZip(demo.zip);
     if (!place) throw new Error(`demo ZIP ${demo.zip} is not in the gazetteer`);
     await store.put({
-      fields: [],
       pausedUntil: null,
       calendarGeneration: 0,
       ...demo,

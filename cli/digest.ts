@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { previewDigest } from '../shared/digest/preview';
-import { MixSchema, PreferencesSchema } from '../shared/model/subscriber';
+import { splitFieldWords } from '../shared/model/fields';
+import { MixSchema, PreferencesSchema, type Preferences } from '../shared/model/subscriber';
 import { geocodeZip } from '../shared/subscriptions/geocode';
 import { UsageError } from './errors';
 import type { Io } from './io';
@@ -15,7 +16,7 @@ import { readEventsFromInputs } from './read-events';
 import { resolveWindow, WindowArgsSchema } from './window';
 
 const USAGE =
-  'usage: netmix digest --events <file-or-url>... --zip 01852 [--radius 25] [--mix balanced] [--size 8] [--online yes|no] [--interests "hr, biotech"] [--employers "..."] [--date YYYY-MM-DD] [--days 7|14] [--tz ZONE] [--html FILE] [--text FILE] [--json]';
+  'usage: netmix digest --events <file-or-url>... --zip 01852 [--radius 25] [--mix balanced] [--size 8] [--online yes|no] [--interests "human-resources, biotech"] [--employers "..."] [--date YYYY-MM-DD] [--days 7|14] [--tz ZONE] [--html FILE] [--text FILE] [--json]';
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((word) => word.trim()).filter(Boolean);
 
@@ -27,6 +28,21 @@ const ArgsSchema = z.object({
   online: z.enum(['yes', 'no']).default('yes'),
   days: z.enum(['7', '14']).default('7'),
 });
+
+/** The preferences `netmix digest` stands for: `--interests` ids or labels become fields, other words stay free words. */
+export function readDigestPreferences(values: Record<string, unknown> & { interests?: string | undefined; employers?: string | undefined }): Preferences {
+  const args = ArgsSchema.parse(values);
+  return PreferencesSchema.parse({
+    zip: args.zip,
+    ...(args.radius === undefined ? {} : { radiusMiles: args.radius }),
+    ...(args.mix === undefined ? {} : { mix: args.mix }),
+    ...(args.size === undefined ? {} : { digestSize: args.size }),
+    online: args.online === 'yes',
+    // Field ids or labels ("technology", "Human resources") become fields; other words are matched in event text.
+    ...splitFieldWords(list(values.interests)),
+    targetEmployers: list(values.employers),
+  });
+}
 
 export async function runDigest(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,19 +67,10 @@ export async function runDigest(argv: string[], io: Io): Promise<number> {
   });
   const inputs = [...(values.events ?? []), ...positionals];
   if (inputs.length === 0) throw new UsageError(USAGE);
-  const args = ArgsSchema.parse(values);
-  const preferences = PreferencesSchema.parse({
-    zip: args.zip,
-    ...(args.radius === undefined ? {} : { radiusMiles: args.radius }),
-    ...(args.mix === undefined ? {} : { mix: args.mix }),
-    ...(args.size === undefined ? {} : { digestSize: args.size }),
-    online: args.online === 'yes',
-    interests: list(values.interests),
-    targetEmployers: list(values.employers),
-  });
+  const preferences = readDigestPreferences(values);
   const place = geocodeZip(preferences.zip);
   if (!place) throw new UsageError(`--zip ${preferences.zip} is not a known US ZIP code`);
-  const windowDays = args.days === '14' ? 14 : 7;
+  const windowDays = values.days === '14' ? 14 : 7;
   const windowArgs = WindowArgsSchema.parse({ from: values.date, tz: values.tz });
   const window = resolveWindow(windowArgs, io.now(), windowDays - 1);
   const { events } = await readEventsFromInputs(inputs, window);

@@ -32,7 +32,7 @@ const COMMAND_HELP: Readonly<Record<string, string>> = {
                  shows what each selector matched on the page, then the events it yields
   --json         one JSON object: {"events": [...], "problems": [...]}`,
   digest: `usage: netmix digest --events <file-or-url>... --zip 01852 [--radius 25] [--mix balanced] [--size 8] [--online yes|no]
-       [--interests "hr, biotech"] [--employers "..."] [--date YYYY-MM-DD] [--days 7|14] [--tz ZONE] [--html FILE] [--text FILE] [--json]
+       [--interests "human-resources, biotech"] [--employers "..."] [--date YYYY-MM-DD] [--days 7|14] [--tz ZONE] [--html FILE] [--text FILE] [--json]
 
   Previews the digest a subscriber with these settings would get from these inputs; nothing is stored or sent.`,
   ingest: `usage: netmix ingest [--sources FILE]

@@ -75,11 +75,12 @@ export async function runPreview(argv: string[], io: Io): Promise<number> {
     formatWhen(event, window.timeZone),
     event.status === 'cancelled' ? `[cancelled] ${event.title}` : event.title,
     event.audience,
+    event.fields.join(', '),
     formatPlace(event),
     formatCost(event),
     event.sources.map((source) => source.name).join(', '),
   ]);
-  io.out(formatTable(['When', 'Title', 'Audience', 'Where', 'Cost', 'Listed by'], rows));
+  io.out(formatTable(['When', 'Title', 'Audience', 'Fields', 'Where', 'Cost', 'Listed by'], rows));
   const schedules = scheduleLines(events);
   if (schedules.length > 0) io.out(`\nRead from schedule sentences (check each group's page):\n${schedules.join('\n')}`);
   io.out(`\n${events.length} events from ${window.fromDate} to ${window.toDate} (${window.timeZone}); ${problems.length} problems`);

@@ -43,3 +43,19 @@ export function fieldIdOf(idOrLabel: string): FieldId | null {
   }
   return null;
 }
+
+/**
+ * Splits what a person listed into the fields it names (by id or label, once each, in the order
+ * given) and the free words left over, so "Human resources, biotech" becomes the field
+ * `human-resources` and the word `biotech`. Used by the forms, the CLI and the stored-record migration.
+ */
+export function splitFieldWords(words: readonly string[]): { fields: FieldId[]; interests: string[] } {
+  const fields: FieldId[] = [];
+  const interests: string[] = [];
+  for (const word of words) {
+    const field = fieldIdOf(word);
+    if (field === null) interests.push(word);
+    else if (!fields.includes(field)) fields.push(field);
+  }
+  return { fields, interests };
+}
