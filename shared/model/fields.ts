@@ -59,3 +59,8 @@ export function splitFieldWords(words: readonly string[]): { fields: FieldId[]; 
   }
   return { fields, interests };
 }
+
+/** True when `value` is one of FIELD_IDS exactly. */
+export function isFieldId(value: string): value is FieldId {
+  return FIELD_IDS.some((id) => id === value);
+}

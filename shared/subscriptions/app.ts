@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
+import { isFieldId } from '../model/fields';
 import {
   errorAttributes,
   pageResponse,
@@ -145,6 +146,7 @@ function formValuesFrom(submitted: unknown): FormValues {
     zip: text('zip', ''),
     radiusMiles: integer('radiusMiles', EMPTY_FORM.radiusMiles, 1, 200),
     mix: mix === 'job-seeker' || mix === 'professional' || mix === 'balanced' ? mix : EMPTY_FORM.mix,
+    fields: list('fields').filter(isFieldId),
     interests: list('interests'),
     targetEmployers: list('targetEmployers'),
     online: typeof online === 'boolean' ? online : EMPTY_FORM.online,

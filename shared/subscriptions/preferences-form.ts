@@ -2,23 +2,10 @@
  * The form shared by the signup page and the preferences page: labelled fields that work on a
  * phone, prefilled from the stored preferences, with the problems of the last submission on top.
  */
+import { FIELD_IDS, FIELD_LABELS, type FieldId } from '../model/fields';
 import type { Preferences } from '../model/subscriber';
 import { html, type Html } from './html';
 import type { InputIssue } from './signup-input';
-
-/** Fields of interest offered as checkboxes; a stored value not in the list is shown too. */
-export const INTEREST_OPTIONS = [
-  'Technology',
-  'Healthcare',
-  'Finance and accounting',
-  'Education',
-  'Engineering and manufacturing',
-  'Nonprofit and government',
-  'Sales and marketing',
-  'Human resources',
-  'Creative and media',
-  'Trades and logistics',
-] as const;
 
 const MIX_OPTIONS: { value: Preferences['mix']; label: string }[] = [
   { value: 'job-seeker', label: 'Mostly job-seeker groups, workshops and job fairs' },
@@ -32,6 +19,9 @@ export interface FormValues {
   zip: string;
   radiusMiles: number;
   mix: Preferences['mix'];
+  /** Ticked fields of interest, by id (the checkboxes post ids). */
+  fields: FieldId[];
+  /** Free words, shown comma-separated in "Other words to look for". */
   interests: string[];
   targetEmployers: string[];
   online: boolean;
@@ -43,6 +33,7 @@ export const EMPTY_FORM: FormValues = {
   zip: '',
   radiusMiles: 25,
   mix: 'balanced',
+  fields: [],
   interests: [],
   targetEmployers: [],
   online: true,
@@ -64,7 +55,6 @@ function checked(on: boolean): Html {
 /** The form; `withEmail` adds the address field (signup only). */
 export function renderPreferencesForm(options: { action: string; values: FormValues; withEmail: boolean; submitLabel: string }): Html {
   const { values } = options;
-  const interestChoices = [...INTEREST_OPTIONS, ...values.interests.filter((i) => !INTEREST_OPTIONS.some((o) => o === i))];
   const sizes = [3, 5, 8, 10, 15];
   if (!sizes.includes(values.digestSize)) sizes.push(values.digestSize);
   sizes.sort((a, b) => a - b);
@@ -88,11 +78,13 @@ ${MIX_OPTIONS.map(
 </fieldset>
 <fieldset>
 <legend>Fields of interest (optional)</legend>
-${interestChoices.map(
-  (interest) =>
-    html`<label><input type="checkbox" name="interests" value="${interest}"${checked(values.interests.includes(interest))}>${interest}</label>`,
+${FIELD_IDS.map(
+  (field) => html`<label><input type="checkbox" name="fields" value="${field}"${checked(values.fields.includes(field))}>${FIELD_LABELS[field]}</label>`,
 )}
 </fieldset>
+<label for="interests">Other words to look for (optional)</label>
+<input id="interests" name="interests" type="text" maxlength="1300" value="${values.interests.join(', ')}" aria-describedby="interests-hint">
+<p class="hint" id="interests-hint">Separate words with commas, for example "biotech, payroll".</p>
 <label for="targetEmployers">Employers you'd like to meet (optional)</label>
 <input id="targetEmployers" name="targetEmployers" type="text" maxlength="1700" value="${values.targetEmployers.join(', ')}" aria-describedby="employers-hint">
 <p class="hint" id="employers-hint">Separate names with commas.</p>

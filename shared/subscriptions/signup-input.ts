@@ -4,6 +4,7 @@
  * the JSON shape first and leaves anything it does not recognise for the schema to refuse.
  */
 import * as z from 'zod';
+import { splitFieldWords } from '../model/fields';
 import { EmailSchema, PreferencesSchema } from '../model/subscriber';
 
 /** Body of `POST /subscribe`: an address and the preferences. */
@@ -13,7 +14,10 @@ export type SignupInput = z.infer<typeof SignupInputSchema>;
 /** Body of `POST /preferences/:token`. */
 export const PreferencesInputSchema = PreferencesSchema.strict();
 
-/** The field names the HTML forms use; `online` is `yes` or `no`, `targetEmployers` comma-separated. */
+/**
+ * The field names the HTML forms use; `online` is `yes` or `no`, `targetEmployers` and `interests`
+ * comma-separated, `fields` one checkbox (an id) each.
+ */
 const NUMBER_FIELDS = new Set(['radiusMiles', 'digestSize']);
 
 /** A form value as Hono's `parseBody({ all: true })` gives it. */
@@ -28,8 +32,14 @@ export function coerceFormFields(form: Record<string, FormValue>): Record<string
   // A Map, not an object literal, so a field named `__proto__` stays a field.
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(form)) {
-    if (key === 'interests') {
+    if (key === 'fields') {
       out.set(key, (Array.isArray(value) ? value : [value]).filter((item) => item !== ''));
+      continue;
+    }
+    if (key === 'interests') {
+      // One text box, or (from a page cached before fields had ids) one checkbox per label.
+      const items = (Array.isArray(value) ? value : [value]).flatMap((item): (string | File)[] => (typeof item === 'string' ? item.split(',') : [item]));
+      out.set(key, items.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== ''));
       continue;
     }
     if (typeof value !== 'string') {
@@ -52,7 +62,23 @@ export function coerceFormFields(form: Record<string, FormValue>): Record<string
       out.set(key, value);
     }
   }
+  moveFieldWords(out);
   return Object.fromEntries(out);
+}
+
+/** A field's id or label typed or posted among the free words ("Human resources") is that field. */
+function moveFieldWords(out: Map<string, unknown>): void {
+  const interests = out.get('interests');
+  const fields = out.get('fields') ?? [];
+  if (!isStringList(interests) || !isStringList(fields)) return;
+  const split = splitFieldWords(interests);
+  if (split.fields.length === 0) return;
+  out.set('interests', split.interests);
+  out.set('fields', [...fields, ...split.fields.filter((field) => !fields.includes(field))]);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** One problem with a submitted field, worded for the person who filled the form in. */
@@ -66,7 +92,8 @@ const FIELD_LABELS: Record<string, string> = {
   zip: 'ZIP code',
   radiusMiles: 'Distance',
   mix: 'Mix',
-  interests: 'Fields of interest',
+  fields: 'Fields of interest',
+  interests: 'Other words to look for',
   targetEmployers: 'Employers',
   online: 'Online events',
   digestSize: 'Events per digest',

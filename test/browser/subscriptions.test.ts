@@ -52,7 +52,8 @@ describe('subscription pages in headless Chromium', () => {
       status: 'pending',
       radiusMiles: 15,
       mix: 'professional',
-      interests: ['Technology'],
+      fields: ['technology'],
+      interests: [],
       online: false,
       digestSize: 5,
     });

@@ -17,7 +17,8 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
       status: 'pending',
       zip: '01852',
       radiusMiles: 15,
-      interests: ['Technology', 'Healthcare'],
+      fields: ['technology', 'healthcare'],
+      interests: ['biotech', 'payroll'],
       targetEmployers: ['Acme', 'Globex'],
       online: false,
       digestSize: 5,
@@ -61,7 +62,7 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
 
     const form = await (await app.request(preferencesPath)).text();
     expect(form).toContain('value="15"');
-    expect(form).toMatch(/value="Technology" checked/);
+    expect(form).toMatch(/value="technology" checked>Technology/);
     expect(form).toMatch(/value="no" checked/);
 
     const saved = await postForm(app, preferencesPath, [
@@ -81,6 +82,7 @@ describe('signup → confirm → preferences → unsubscribe (in memory)', () =>
       lon: -71.1042,
       radiusMiles: 40,
       mix: 'professional',
+      fields: [],
       interests: [],
       online: true,
       digestSize: 10,
