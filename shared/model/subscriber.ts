@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InstantSchema, TimeZoneSchema, ZipSchema } from './common';
-import { FieldIdSchema } from './fields';
+import { FieldIdSchema, splitFieldWords } from './fields';
 
 export const MixSchema = z.enum(['job-seeker', 'balanced', 'professional']);
 export type Mix = z.infer<typeof MixSchema>;
@@ -57,3 +57,21 @@ export const SubscriberSchema = PreferencesSchema.extend({
   updatedAt: InstantSchema,
 });
 export type Subscriber = z.infer<typeof SubscriberSchema>;
+
+/**
+ * Before fields had ids, the sign-up's ticked fields were stored among the free words by label
+ * (`interests: ["Human resources", "biotech"]`). Read, such a record's labels (or ids) become its
+ * `fields` and the other words stay, so nothing stored is lost; the next write stores the new shape.
+ */
+export function migrateInterestLabels(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || !('interests' in stored)) return stored;
+  const { interests } = stored;
+  if (!Array.isArray(interests) || !interests.every((word): word is string => typeof word === 'string')) return stored;
+  const split = splitFieldWords(interests);
+  if (split.fields.length === 0) return stored;
+  const existing: unknown[] = 'fields' in stored && Array.isArray(stored.fields) ? stored.fields : [];
+  return { ...stored, interests: split.interests, fields: [...existing, ...split.fields.filter((field) => !existing.includes(field))] };
+}
+
+/** A subscriber as read back from storage: the current schema after {@link migrateInterestLabels}. */
+export const StoredSubscriberSchema = z.preprocess(migrateInterestLabels, SubscriberSchema);

@@ -6,7 +6,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { ConsentSchema, EmailSchema, PreferencesSchema, SubscriberSchema, SubscriberStatusSchema } from '../model/subscriber';
+import { ConsentSchema, EmailSchema, PreferencesSchema, StoredSubscriberSchema, SubscriberSchema, SubscriberStatusSchema } from '../model/subscriber';
 import type { SubscriberStore, VersionedSubscriber } from '../ports';
 import { toAttribute, toItem, type PlainValue } from './attribute-value';
 import { StoreError } from './errors';
@@ -162,7 +162,7 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':active': { S: 'active' } },
       });
-      return parseItems(SubscriberSchema, table, items, KEY, options.onCorruptItem);
+      return parseItems(StoredSubscriberSchema, table, items, KEY, options.onCorruptItem);
     },
 
     async setStatus(id, status, now) {
