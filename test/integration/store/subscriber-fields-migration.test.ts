@@ -8,6 +8,7 @@ import { createDynamoStores, type DynamoStores } from '../../../shared/store';
 import { toItem } from '../../../shared/store/attribute-value';
 import { addressKey } from '../../../shared/store/subscriber-items';
 import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices, type LocalServices } from '../../support/local-services';
+import { subscriberFixture } from '../../unit/subscriptions/support/memory-ports';
 import { hex32 } from './event-fixtures';
 
 let services: LocalServices;
@@ -20,26 +21,10 @@ beforeAll(async () => {
 /** An item as the store wrote it before issue 7: no `fields`, `pausedUntil` or `calendarGeneration`. */
 async function putLegacy(key: string, email: string, interests: string[]): Promise<string> {
   const id = hex32(`legacy:${key}`);
-  const record = {
-    id,
-    email,
-    status: 'active',
-    zip: '01852',
-    radiusMiles: 25,
-    mix: 'balanced',
-    interests,
-    targetEmployers: ['Acme'],
-    online: true,
-    digestSize: 8,
-    lat: 42.64,
-    lon: -71.31,
-    placeName: 'Lowell',
-    timeZone: 'America/New_York',
-    consent: { at: '2025-10-01T12:00:00.000Z', ip: '127.0.0.1', userAgent: null, formVersion: 'signup-2025-10' },
-    createdAt: '2025-10-01T12:00:00.000Z',
-    updatedAt: '2025-10-01T12:00:00.000Z',
-    stateVersion: 3,
-  };
+  // Drop what the old store never wrote.
+  const { fields, pausedUntil, calendarGeneration, ...current } = subscriberFixture({ id, email, status: 'active', interests, targetEmployers: ['Acme'] });
+  expect({ fields, pausedUntil, calendarGeneration }).toEqual({ fields: [], pausedUntil: null, calendarGeneration: 0 });
+  const record = { ...current, stateVersion: 3 };
   await services.dynamo.send(new PutItemCommand({ TableName: services.tableNames.subscribers, Item: { id: { S: addressKey(email) }, subscriberId: { S: id } } }));
   await services.dynamo.send(new PutItemCommand({ TableName: services.tableNames.subscribers, Item: toItem(record) }));
   return id;
