@@ -78,6 +78,7 @@ export function buildRecipients(count: number, random = seeded(11)): DigestRecip
       mix: defaults ? 'balanced' : (['job-seeker', 'balanced', 'professional'] as const)[Math.floor(random() * 3)] ?? 'balanced',
       digestSize: defaults ? 8 : [5, 8, 12][Math.floor(random() * 3)] ?? 8,
       online: defaults ? true : random() < 0.5,
+      fields: [],
       interests: defaults ? [] : [...(INTERESTS[Math.floor(random() * INTERESTS.length)] ?? [])],
       targetEmployers: [],
     };
