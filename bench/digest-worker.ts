@@ -8,6 +8,8 @@ import * as z from 'zod';
 import { buildDigestMime } from '../shared/digest/mime';
 import { renderDigest } from '../shared/digest/render';
 import { selectForMany, type DigestRecipient } from '../shared/digest/select';
+import { seriesKeyOf } from '../shared/digest/series';
+import type { FeedbackEntry } from '../shared/digest/types';
 import type { Event } from '../shared/model/event';
 import { startOfLocalDay } from '../shared/time/zoned';
 
@@ -28,6 +30,11 @@ const massZips = z.array(ZipRowSchema).parse(lookupByState('MA'));
 const TITLES = ['Chapter meeting', 'Job seekers networking group', 'Resume workshop', 'Business after hours', 'Tech meetup', 'Alumni mixer', 'Career fair', 'HR roundtable', 'Biotech panel', 'Product management meetup'];
 const INTERESTS = [[], [], [], ['hr'], ['biotech'], ['software', 'product']];
 
+/** A number as letters, so it survives the series title's dropping of digits. */
+function lettersOf(value: number): string {
+  return value.toString(26).replace(/[0-9]/g, (digit) => 'qrstuvwxyz'.charAt(Number(digit)));
+}
+
 export function buildEvents(count: number, random = seeded(7)): Event[] {
   return Array.from({ length: count }, (_, index) => {
     const place = massZips[Math.floor(random() * massZips.length)] ?? massZips[0];
@@ -37,7 +44,8 @@ export function buildEvents(count: number, random = seeded(7)): Event[] {
     const hex = index.toString(16).padStart(32, '0');
     return {
       id: hex,
-      title: `${TITLES[index % TITLES.length] ?? 'Meetup'} ${index}`,
+      // Series (series.ts drops digits): one-offs, except events 2,400 on that meet a second time in the week.
+      title: `${TITLES[index % TITLES.length] ?? 'Meetup'} ${lettersOf(index % 2400)}`,
       start: start.toISOString(),
       end: new Date(start.getTime() + 7_200_000).toISOString(),
       allDay: false,
@@ -78,15 +86,38 @@ export function buildRecipients(count: number, random = seeded(11)): DigestRecip
       mix: defaults ? 'balanced' : (['job-seeker', 'balanced', 'professional'] as const)[Math.floor(random() * 3)] ?? 'balanced',
       digestSize: defaults ? 8 : [5, 8, 12][Math.floor(random() * 3)] ?? 8,
       online: defaults ? true : random() < 0.5,
+      fields: [],
       interests: defaults ? [] : [...(INTERESTS[Math.floor(random() * INTERESTS.length)] ?? [])],
       targetEmployers: [],
     };
   });
 }
 
+/**
+ * History as a live list has it: most subscribers got digests in earlier weeks, and these grouped
+ * subscribers got the same ones. A weekly series repeats, so the events this week's plain
+ * selection picks stand in for last week's (W48, so their job-seeker series rest) and for W46;
+ * one in twenty also said "Not for me" to one event's series, organiser and category.
+ */
+function withHistory(events: readonly Event[], recipients: DigestRecipient[], random = seeded(13)): DigestRecipient[] {
+  const plain = selectForMany(events, recipients, { windowStart: WINDOW_START, windowDays: 7, timeZone: ZONE });
+  return recipients.map((recipient) => {
+    const roll = random();
+    if (roll >= 0.6) return recipient;
+    const chosen = plain.get(recipient.id)?.chosen ?? [];
+    const offered = ['2026-W48', '2026-W46'].flatMap((isoWeek) => chosen.map(({ event }) => ({ id: `${event.id}-${isoWeek}`, seriesKey: seriesKeyOf(event), audience: event.audience, isoWeek })));
+    const disliked = roll < 0.03 ? chosen[Math.floor(random() * chosen.length)]?.event : undefined;
+    const feedback: FeedbackEntry[] =
+      disliked === undefined
+        ? []
+        : [{ eventId: disliked.id, kind: 'not-for-me', seriesKey: seriesKeyOf(disliked), organiser: disliked.organizer, category: disliked.category, audience: disliked.audience, eventStart: disliked.start, at: '2026-11-25T12:00:00.000Z' }];
+    return { ...recipient, history: { offered, feedback } };
+  });
+}
+
 function select(group: boolean, subscribers: number): Record<string, number> {
   const events = buildEvents(3000);
-  const recipients = buildRecipients(subscribers);
+  const recipients = withHistory(events, buildRecipients(subscribers));
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   // CPU time next to wall time: on a shared, loaded machine wall time mostly measures the neighbours.
@@ -96,7 +127,8 @@ function select(group: boolean, subscribers: number): Record<string, number> {
   const cpu = process.cpuUsage(cpuBefore);
   let chosen = 0;
   for (const selection of results.values()) chosen += selection.chosen.length;
-  return { subscribers, events: events.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, subscribersPerSecond: subscribers / (ms / 1000), averageChosen: chosen / subscribers, rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1e6 };
+  const withPast = recipients.filter((recipient) => recipient.history !== undefined).length;
+  return { subscribers, withHistory: withPast, distinctSelections: new Set(results.values()).size, events: events.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, subscribersPerSecond: subscribers / (ms / 1000), averageChosen: chosen / subscribers, rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1e6 };
 }
 
 async function render(count: number): Promise<Record<string, number>> {

@@ -103,11 +103,13 @@ function digestBench(): void {
   console.log('\n## Digest selection: 3,000 events × subscribers on Massachusetts ZIP centroids (70% default preferences)\n');
   const grouped = DigestFigureSchema.parse(JSON.parse(worker('bench/digest-worker.ts', ['grouped', '100000'])));
   const naive = DigestFigureSchema.parse(JSON.parse(worker('bench/digest-worker.ts', ['naive', '100000'])));
+  const cpu = (figure: z.infer<typeof DigestFigureSchema>): number => z.number().parse(figure['cpuMs']);
   printTable(
-    ['selection', 'subscribers', 'ms', 'subscribers/s', 'peak RSS MB'],
-    [grouped, naive].map((figure) => [figure.mode, '100000', fixed(figure.ms), fixed(100000 / (figure.ms / 1000)), fixed(figure.peakRssMb)]),
+    ['selection', 'subscribers', 'with history', 'distinct digests', 'ms', 'CPU ms', 'subscribers/s', 'peak RSS MB'],
+    [grouped, naive].map((figure) => [figure.mode, '100000', String(figure['withHistory']), String(figure['distinctSelections']), fixed(figure.ms), fixed(cpu(figure)), fixed(100000 / (figure.ms / 1000)), fixed(figure.peakRssMb)]),
   );
-  console.log(`\nGrouped vs naive per-subscriber loop: ${fixed(naive.ms / grouped.ms, 1)}× faster (goal: 100,000 subscribers in under 1,000 ms)`);
+  // CPU time is the honest figure on a shared machine: wall time also counts the neighbours.
+  console.log(`\nGrouped vs naive per-subscriber loop: ${fixed(cpu(naive) / cpu(grouped), 1)}× less CPU (goal: 100,000 subscribers, 60% with four weeks of history, in under 1,000 ms on one core)`);
   const render = z.object({ digests: z.number(), ms: z.number(), digestsPerSecond: z.number(), averageMimeKb: z.number() }).parse(JSON.parse(worker('bench/digest-worker.ts', ['render', '500'])));
   console.log(`\n## Render + MIME per digest (15 events)\n`);
   printTable(

@@ -3,6 +3,7 @@
  * them (`shared/store/dynamo-*.ts`, `shared/digest/ses-mailer.ts`), so the same domain code runs on
  * Lambda, in `npm start` and in tests.
  */
+import type { Audience } from './model/common';
 import type { Event } from './model/event';
 import type { Consent, Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
 
@@ -115,7 +116,8 @@ export interface SubscriberStore {
 export interface DeliveryRecord {
   subscriberId: string;
   isoWeek: string;
-  events: { id: string; contentHash: string }[];
+  /** Each event sent; `seriesKey` and `audience` (for the coaches' cadence) are absent on records written before issue 7. */
+  events: { id: string; contentHash: string; seriesKey?: string; audience?: Audience }[];
   messageId: string | null;
   claimedAt: string;
   /**
@@ -143,6 +145,8 @@ export type ClaimResult =
 export interface DeliveryLookup {
   current: DeliveryRecord | null;
   previous: DeliveryRecord | null;
+  /** The deliveries of up to four ISO weeks before `isoWeek`, newest first (what the cadence reads); absent from stores that do not keep them. */
+  recent?: DeliveryRecord[];
 }
 
 export interface DeliveryStore {

@@ -11,6 +11,7 @@ import type { Subscriber } from '../model/subscriber';
 import { buildDigestMime } from './mime';
 import { backoffMs, type Sleep } from './pacing';
 import { renderDigest, type Operator } from './render';
+import { seriesKeyOf } from './series';
 import type { ChosenEvent } from './types';
 
 export const SKIP_ALREADY_SENT = 'already sent this week';
@@ -39,8 +40,14 @@ export type DeliveryOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; error: string };
 
+/** What a digest shows beside its events: selection's opening line and "I'm going" reminders. */
+export interface DigestExtras {
+  opening?: string;
+  reminders?: readonly ChosenEvent[];
+}
+
 /** Delivers one subscriber's digest of `chosen` events; see the module note. */
-export async function deliverDigest(context: DeliveryContext, subscriber: Subscriber, chosen: ChosenEvent[]): Promise<DeliveryOutcome> {
+export async function deliverDigest(context: DeliveryContext, subscriber: Subscriber, chosen: ChosenEvent[], extras: DigestExtras = {}): Promise<DeliveryOutcome> {
   const now = context.clock.now();
   let message: Uint8Array;
   try {
@@ -56,6 +63,8 @@ export async function deliverDigest(context: DeliveryContext, subscriber: Subscr
         eventIcs: (eventId) => context.links.eventIcsUrl(eventId),
       },
       operator: context.mail.operator,
+      ...(extras.opening === undefined ? {} : { opening: extras.opening }),
+      ...(extras.reminders === undefined || extras.reminders.length === 0 ? {} : { reminders: extras.reminders }),
     });
     if (context.mail.dryRun) {
       await context.outbox?.(subscriber.id, digest.html);
@@ -75,7 +84,8 @@ export async function deliverDigest(context: DeliveryContext, subscriber: Subscr
     const claim = await context.deliveries.claim({
       subscriberId: subscriber.id,
       isoWeek: context.isoWeek,
-      events: chosen.map(({ event }) => ({ id: event.id, contentHash: event.contentHash })),
+      // Series and audience let later weeks follow the coaches' cadence.
+      events: chosen.map(({ event }) => ({ id: event.id, contentHash: event.contentHash, seriesKey: seriesKeyOf(event), audience: event.audience })),
       claimedAt: claimedAt.toISOString(),
       leaseUntil: new Date(claimedAt.getTime() + context.leaseMs).toISOString(),
     });

@@ -81,15 +81,16 @@ export class GroupKeys {
    * (sorted event indices: only events in this window matter, so different histories often share).
    * The returned object is reused by the next call: read it before asking again.
    */
-  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[]): RecipientKeys {
+  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], cadence = ''): RecipientKeys {
     const near = this.pair(this.place(profile.lat, profile.lon), this.pair(windowId, this.number(profile.radiusMiles)));
     // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
     const candidates = near * 2 + (profile.online ? 1 : 0);
     // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
-    const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0;
-    const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002`);
-    const history = excluded.length === 0 ? 0 : this.text(`\u0003${excluded.join(',')}`);
+    const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0 && profile.fields.length === 0;
+    const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002${profile.fields.join('\u0001')}`);
+    // The cadence's demotions and limit (its left-out events are part of `excluded`).
+    const history = excluded.length === 0 && cadence === '' ? 0 : this.text(`\u0003${excluded.join(',')}\u0003${cadence}`);
     const choices = this.number(profile.digestSize) * 3 + MIXES[profile.mix];
     const keys = this.keys;
     keys.near = near;

@@ -13,7 +13,7 @@
  */
 import type { AudienceCounts, DigestProfile } from './types';
 import { bandOf, bandSteps, isNear, SCORE_STEPS, topBand, type Buckets, type Home } from './candidates';
-import type { PreparedEvents } from './prepare';
+import { CATEGORY_ORDER, type PreparedEvents } from './prepare';
 
 /** At most this many events from one organiser in a digest. */
 export const MAX_PER_ORGANISER = 2;
@@ -29,7 +29,17 @@ export function jobSeekerTarget(mix: DigestProfile['mix'], size: number): { targ
   return { target: Math.round(size / 3), cap: size };
 }
 
-const BANDS = 4;
+/**
+ * Bands a queue is read in: match bands 0–3, lifted by `DEMOTION_LIFT` when a subscriber's
+ * feedback or cadence demotes events, so a demoted event drops below an equal undemoted one and
+ * a resting series (band 0) comes last of all.
+ */
+export const DEMOTION_LIFT = 4;
+/** The most a demotion takes off (a "Not for me" series); resting series go to band 0 whatever their matches. */
+export const MAX_DEMOTION = 3;
+/** A series level meaning "rest this week": offered only when nothing else of its audience is left. */
+export const RESTING = 255;
+const BANDS = 4 + DEMOTION_LIFT;
 
 /** Per-run buffers, reset after each digest so a run of many digests allocates them once. */
 export interface PickScratch {
@@ -43,6 +53,12 @@ export interface PickScratch {
   heads: Int32Array;
   headScores: Float64Array;
   headSlots: Int32Array;
+  /** 1 for series already in this digest: a digest holds one meeting of a series. */
+  seriesTaken: Uint8Array;
+  /** Demotion levels per series (`RESTING` for a resting one), organiser and category; set by the caller per digest, all 0 between digests. */
+  seriesDown: Uint8Array;
+  organiserDown: Uint8Array;
+  categoryDown: Uint8Array;
 }
 
 /** Buffers for picking from `prepared`. */
@@ -56,6 +72,10 @@ export function pickScratch(prepared: PreparedEvents): PickScratch {
     heads: new Int32Array(2 * days).fill(-2),
     headScores: new Float64Array(2 * days),
     headSlots: new Int32Array(2 * days),
+    seriesTaken: new Uint8Array(prepared.seriesNumbers.size),
+    seriesDown: new Uint8Array(prepared.seriesNumbers.size),
+    organiserDown: new Uint8Array(prepared.organiserCount),
+    categoryDown: new Uint8Array(CATEGORY_ORDER.length),
   };
 }
 
@@ -72,6 +92,8 @@ export interface CandidateSource {
   online: Buckets | null;
   /** One per phrase: lifts matched events into higher bands. */
   matchSets: readonly Uint8Array[];
+  /** True when the scratch's demotion arrays hold something for this digest. */
+  demoted: boolean;
 }
 
 /** The state one `headOf` search reads; kept in a per-run object so a digest creates no closures. */
@@ -80,6 +102,7 @@ interface Search {
   scratch: PickScratch;
   source: CandidateSource;
   top: number;
+  lift: number;
   /** The head found by the last `headOf` call: its read slot and score in steps (before the day penalty). */
   slot: number;
   steps: number;
@@ -87,12 +110,27 @@ interface Search {
 
 const searches = new WeakMap<PickScratch, Search>();
 
+/** The band event `index` is read in: its match band, lifted and demoted when the digest demotes anything. */
+function bandAt(search: Search, index: number): number {
+  const band = bandOf(search.source.matchSets, index);
+  if (search.lift === 0) return band;
+  const { prepared, scratch } = search;
+  const series = scratch.seriesDown[prepared.seriesIndex[index] ?? 0] ?? 0;
+  if (series === RESTING) return 0;
+  const down = series + (scratch.organiserDown[prepared.organiserIndex[index] ?? 0] ?? 0) + (scratch.categoryDown[prepared.categoryIndex[index] ?? 0] ?? 0);
+  return band + search.lift - Math.min(MAX_DEMOTION, down);
+}
+
+/** True when event `index` can no longer join this digest: its organiser is at the cap or its series is in. */
+function isCapped(prepared: PreparedEvents, scratch: PickScratch, index: number): boolean {
+  return (scratch.organiserTaken[prepared.organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER || scratch.seriesTaken[prepared.seriesIndex[index] ?? 0] === 1;
+}
+
 /** The best event left in a queue: the better of the streams' first usable ones in the highest band, or -1. */
 function headOf(search: Search, queue: number): number {
   const { prepared, scratch, source, top } = search;
-  const { organiserIndex } = prepared;
-  const { organiserTaken, positions, excluded } = scratch;
-  const { home, matchSets } = source;
+  const { positions, excluded } = scratch;
+  const { home } = source;
   const streamCount = source.online === null ? 1 : 2;
   for (let band = top; band >= 0; band -= 1) {
     let found = -1;
@@ -103,8 +141,8 @@ function headOf(search: Search, queue: number): number {
       let position = positions[slot] ?? end;
       for (; position < end; position += 1) {
         const index = indices[position] ?? 0;
-        if (excluded[index] === 1 || (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER) continue;
-        if (top > 0 && bandOf(matchSets, index) !== band) continue;
+        if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
+        if (top > 0 && bandAt(search, index) !== band) continue;
         // Online events within range are ranked (by distance) in the near stream.
         if (stream === 1 && isNear(prepared, home, index)) continue;
         break;
@@ -124,30 +162,37 @@ function headOf(search: Search, queue: number): number {
   return -1;
 }
 
-/** Fills a digest of `profile.digestSize` from `source`, leaving `excluded` indices out. */
+/**
+ * Fills a digest of `profile.digestSize` from `source`, leaving `excluded` indices out and taking
+ * at most `jobSeekerLimit` job-seeker events (what the month's cadence has left).
+ */
 export function pickFrom(
   prepared: PreparedEvents,
   scratch: PickScratch,
   source: CandidateSource,
   profile: Pick<DigestProfile, 'mix' | 'digestSize'>,
   excluded: readonly number[],
+  jobSeekerLimit = Number.MAX_SAFE_INTEGER,
 ): Picks {
   const size = profile.digestSize;
   const days = prepared.days.length;
   const queues = 2 * days;
-  const { jobSeeker, dayIndex, organiserIndex } = prepared;
-  const { organiserTaken, positions, perDay, heads, headScores, headSlots } = scratch;
-  const top = topBand(source.matchSets.length);
+  const { jobSeeker, dayIndex, organiserIndex, seriesIndex } = prepared;
+  const { organiserTaken, seriesTaken, positions, perDay, heads, headScores, headSlots } = scratch;
+  const lift = source.demoted ? DEMOTION_LIFT : 0;
+  const top = topBand(source.matchSets.length) + lift;
   let search = searches.get(scratch);
   if (search === undefined || search.prepared !== prepared) {
-    search = { prepared, scratch, source, top, slot: 0, steps: 0 };
+    search = { prepared, scratch, source, top, lift, slot: 0, steps: 0 };
     searches.set(scratch, search);
   }
   search.source = source;
   search.top = top;
-  const { target, cap } = jobSeekerTarget(profile.mix, size);
+  search.lift = lift;
+  const planned = jobSeekerTarget(profile.mix, size);
+  const target = Math.min(planned.target, jobSeekerLimit);
   const quota = [target, size - target];
-  const hardCap = [cap, size];
+  const hardCap = [Math.min(planned.cap, jobSeekerLimit), size];
   const taken = [0, 0];
   const picks: number[] = [];
   for (const index of excluded) scratch.excluded[index] = 1;
@@ -171,8 +216,8 @@ export function pickFrom(
       for (let day = 0; day < days; day += 1) {
         const queue = audience * days + day;
         let index = heads[queue] ?? -2;
-        // A head stays valid until it is picked or its organiser reaches the cap.
-        if (index === -2 || (index >= 0 && (organiserTaken[organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER)) {
+        // A head stays valid until it is picked, its organiser reaches the cap or its series is in.
+        if (index === -2 || (index >= 0 && isCapped(prepared, scratch, index))) {
           index = headOf(search, queue);
           heads[queue] = index;
           headScores[queue] = search.steps;
@@ -210,12 +255,16 @@ export function pickFrom(
     taken[audience] = (taken[audience] ?? 0) + 1;
     const organiser = organiserIndex[best] ?? 0;
     organiserTaken[organiser] = (organiserTaken[organiser] ?? 0) + 1;
+    seriesTaken[seriesIndex[best] ?? 0] = 1;
     const day = dayIndex[best] ?? 0;
     perDay[day] = (perDay[day] ?? 0) + 1;
   }
 
   for (const index of excluded) scratch.excluded[index] = 0;
-  for (const index of picks) organiserTaken[organiserIndex[index] ?? 0] = 0;
+  for (const index of picks) {
+    organiserTaken[organiserIndex[index] ?? 0] = 0;
+    seriesTaken[seriesIndex[index] ?? 0] = 0;
+  }
   perDay.fill(0);
   heads.fill(-2);
   picks.sort((a, b) => a - b);

@@ -3,10 +3,11 @@
  * (window filter, dedup clusters, unit vectors, searchable text) is computed here once, so the
  * per-subscriber work is a dot-product-sized loop.
  */
-import type { Audience } from '../model/common';
+import { CategorySchema, type Audience, type Category } from '../model/common';
 import type { Event } from '../model/event';
 import { dedupEvents } from '../normalize/dedup';
 import { unitVector, type UnitVector } from './geo';
+import { seriesKeyOf } from './series';
 
 export interface PreparedEvent {
   /** The listing shown for its cluster. */
@@ -21,6 +22,8 @@ export interface PreparedEvent {
   startMs: number;
   /** Local calendar day of the start (event's own zone), for spreading picks over the week. */
   day: string;
+  /** `seriesKeyOf(event)`: the cadence paces a series and a digest holds one of each. */
+  seriesKey: string;
 }
 
 export interface PreparedEvents {
@@ -42,8 +45,26 @@ export interface PreparedEvents {
   /** Per item: a small number per distinct `organiserKey` (0 … `organiserCount` − 1), for counting caps in an array. */
   organiserIndex: Int32Array;
   organiserCount: number;
+  /** Organiser numbers by `organiserKey`, for "Not for me" on an organiser. */
+  organiserNumbers: ReadonlyMap<string, number>;
+  /** Per item: a small number per distinct `seriesKey`, and the numbers by key. */
+  seriesIndex: Int32Array;
+  seriesNumbers: ReadonlyMap<string, number>;
+  /** Item indices of each series number, in prepared order. */
+  seriesMembers: readonly (readonly number[])[];
+  /** Per item: the index of its category in `CATEGORY_ORDER`. */
+  categoryIndex: Uint8Array;
   /** Item indices by event id (one, unless two feeds reuse an id), to find last digest's events without a scan. */
   indexById: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Categories in a fixed order: a category's number indexes per-subscriber arrays. */
+export const CATEGORY_ORDER: readonly Category[] = CategorySchema.options;
+const CATEGORY_NUMBERS = new Map(CATEGORY_ORDER.map((category, index) => [category, index]));
+
+/** The organiser key of an event: its organiser lower-cased, else its first source. */
+export function organiserKeyOf(event: Pick<Event, 'organizer' | 'sources' | 'id'>): string {
+  return event.organizer?.trim().toLowerCase() || `source:${event.sources[0]?.id ?? event.id}`;
 }
 
 /** Lower-cases and splits into words joined by single spaces, padded: `" biotech startup "`. */
@@ -74,7 +95,6 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     const lon = event.venue?.lon ?? null;
     const vector = lat !== null && lon !== null ? unitVector(lat, lon) : null;
     if (vector === null && !event.online) return [];
-    const firstSource = event.sources[0];
     return [
       {
         event,
@@ -82,10 +102,11 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
         vector,
         online: event.online,
         text: searchableText(event.title, event.description, event.organizer, event.category.replace(/-/g, ' ')),
-        organiserKey: event.organizer?.trim().toLowerCase() || `source:${firstSource?.id ?? event.id}`,
+        organiserKey: organiserKeyOf(event),
         free: event.cost.kind === 'free' || event.cost.kind === 'free-for-job-seekers',
         startMs: Date.parse(event.start),
         day: event.startDate,
+        seriesKey: seriesKeyOf(event),
       },
     ];
   });
@@ -102,7 +123,20 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
   const organiserIndex = new Int32Array(items.length);
   const organiserNumber = new Map<string, number>();
   const indexById = new Map<string, number[]>();
+  const seriesIndex = new Int32Array(items.length);
+  const seriesNumbers = new Map<string, number>();
+  const seriesMembers: number[][] = [];
+  const categoryIndex = new Uint8Array(items.length);
   items.forEach((item, index) => {
+    let series = seriesNumbers.get(item.seriesKey);
+    if (series === undefined) {
+      series = seriesNumbers.size;
+      seriesNumbers.set(item.seriesKey, series);
+      seriesMembers.push([]);
+    }
+    seriesMembers[series]?.push(index);
+    seriesIndex[index] = series;
+    categoryIndex[index] = CATEGORY_NUMBERS.get(item.event.category) ?? 0;
     let organiser = organiserNumber.get(item.organiserKey);
     if (organiser === undefined) {
       organiser = organiserNumber.size;
@@ -134,6 +168,11 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     days,
     organiserIndex,
     organiserCount: organiserNumber.size,
+    organiserNumbers: organiserNumber,
+    seriesIndex,
+    seriesNumbers,
+    seriesMembers,
+    categoryIndex,
     indexById,
   };
 }

@@ -12,8 +12,12 @@ import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
 import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
-import { pickFrom, pickScratch, type PickScratch } from './pick';
+import { applyDemotions, cadenceEffect, cadenceKey, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { isoWeekOf } from './iso-week';
+import { openingLine } from './opening';
+import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
+import type { FieldId } from '../model/fields';
 import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
 import { whyLine } from './why';
 
@@ -40,18 +44,45 @@ interface Run {
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
   phrases: Map<string, Phrase[]>;
+  /** The ISO weeks the cadence reads for this window. */
+  weeks: CadenceWeeks;
 }
 
-function runFor(prepared: PreparedEvents): Run {
-  return { prepared, online: bucketCandidates(prepared, rankOnline(prepared)), keys: new Float64Array(prepared.items.length), sorted: new Float64Array(prepared.items.length), picks: pickScratch(prepared), matches: new Map(), phrases: new Map() };
+const WEEK_MS = 7 * 86_400_000;
+
+/** The cadence's weeks for a window starting at `windowStart` (its first local day in `timeZone`). */
+function weeksFor(windowStart: Date, windowEnd: Date, timeZone: string): CadenceWeeks {
+  const date = localDateOf(windowStart, timeZone);
+  return {
+    current: isoWeekOf(date).key,
+    last: isoWeekOf(addDays(date, -7)).key,
+    first: isoWeekOf(addDays(date, -28)).key,
+    // Four weeks of 7 × 24 h: an hour's DST slack at the month's far end changes no meeting's count that matters.
+    fromMs: windowStart.getTime() - 4 * WEEK_MS,
+    toMs: windowEnd.getTime(),
+  };
+}
+
+function runFor(prepared: PreparedEvents, timeZone: string): Run {
+  return {
+    prepared,
+    online: bucketCandidates(prepared, rankOnline(prepared)),
+    keys: new Float64Array(prepared.items.length),
+    sorted: new Float64Array(prepared.items.length),
+    picks: pickScratch(prepared),
+    matches: new Map(),
+    phrases: new Map(),
+    weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
+  };
 }
 
 /** Chooses one subscriber's digest from `events` (see the module note for the rules). */
-export function selectDigest(events: readonly Event[], subscriber: DigestProfile, options: SelectOptions): DigestSelection {
+export function selectDigest(events: readonly Event[], subscriber: DigestProfile & { history?: SubscriberHistory }, options: SelectOptions): DigestSelection {
   const timeZone = options.timeZone ?? subscriber.timeZone;
   const prepared = prepareEvents(events, { start: options.windowStart, end: windowEndFor(options.windowStart, options.windowDays, timeZone) });
-  const run = runFor(prepared);
-  return selectInRun(run, subscriber, excludedBy(prepared, options.previous ?? []), nearFor(run, subscriber));
+  const run = runFor(prepared, timeZone);
+  const effect = cadenceEffect(prepared, subscriber.mix, run.weeks, subscriber.history);
+  return selectInRun(run, subscriber, withBlocked(excludedBy(prepared, options.previous ?? []), effect), nearFor(run, subscriber), effect);
 }
 
 /**
@@ -86,18 +117,19 @@ export function selectForMany(
       }
       window = runsByEnd.get(end);
       if (!window) {
-        window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) })), id: runsByEnd.size };
+        window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone), id: runsByEnd.size };
         runsByEnd.set(end, window);
       }
       lastZone = zone;
     }
     const { run } = window;
-    const excluded = excludedBy(run.prepared, recipient.previous ?? []);
+    const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
+    const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? []), effect);
     if (options.group === false) {
-      results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient)));
+      results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient), effect));
       continue;
     }
-    const key = keys.keysFor(recipient, window.id, excluded);
+    const key = keys.keysFor(recipient, window.id, excluded, cadenceKey(effect));
     let selection = byGroup.get(key.group);
     if (!selection) {
       let near = nearByRadius.get(key.near);
@@ -105,7 +137,7 @@ export function selectForMany(
         near = nearFor(run, recipient);
         nearByRadius.set(key.near, near);
       }
-      selection = selectInRun(run, recipient, excluded, near);
+      selection = selectInRun(run, recipient, excluded, near, effect);
       byGroup.set(key.group, selection);
     }
     results.set(recipient.id, selection);
@@ -123,6 +155,13 @@ function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
 }
 
 const NONE: readonly number[] = [];
+
+/** `excluded` with the cadence's left-out events merged in, sorted and without repeats. */
+function withBlocked(excluded: readonly number[], effect: CadenceEffect): readonly number[] {
+  if (effect.blocked.length === 0) return excluded;
+  if (excluded.length === 0) return effect.blocked;
+  return [...new Set([...excluded, ...effect.blocked])].sort((a, b) => a - b);
+}
 
 /** Indices (sorted) of last digest's events that are unchanged in this window: those are left out. */
 function excludedBy(prepared: PreparedEvents, previous: readonly PreviousItem[]): readonly number[] {
@@ -161,9 +200,26 @@ function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
 
 const NO_MATCH_SETS: readonly Uint8Array[] = [];
 
-function matchSetsOf(run: Run, interests: readonly Phrase[], employers: readonly Phrase[]): readonly Uint8Array[] {
-  if (interests.length === 0 && employers.length === 0) return NO_MATCH_SETS;
+/** Per item, 1 when the event is tagged with field `field`; cached beside the phrases under a key no phrase can have. */
+function fieldMatchesOf(run: Run, field: FieldId): Uint8Array {
+  const key = `\u0004${field}`;
+  let matches = run.matches.get(key);
+  if (!matches) {
+    const found = new Uint8Array(run.prepared.items.length);
+    run.prepared.items.forEach((item, index) => {
+      if (item.event.fields.includes(field)) found[index] = 1;
+    });
+    matches = found;
+    run.matches.set(key, matches);
+  }
+  return matches;
+}
+
+function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): readonly Uint8Array[] {
+  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_SETS;
   const sets: Uint8Array[] = [];
+  // A ticked field scores like a matched interest.
+  for (const field of fields) sets.push(fieldMatchesOf(run, field));
   for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
   for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
   return sets;
@@ -177,18 +233,30 @@ function matchedTerms(run: Run, terms: readonly Phrase[], index: number): readon
   return matched;
 }
 
-function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets): DigestSelection {
-  const { prepared } = run;
+const NO_FIELDS: readonly FieldId[] = [];
+
+function matchedFields(run: Run, fields: readonly FieldId[], index: number): readonly FieldId[] {
+  if (fields.length === 0) return NO_FIELDS;
+  return fields.filter((field) => fieldMatchesOf(run, field)[index] === 1);
+}
+
+function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
+  const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
   const home = homeOf(profile);
-  const source = { home, near, online: profile.online ? run.online : null, matchSets: matchSetsOf(run, interests, employers) };
-  const { indices, counts } = pickFrom(prepared, run.picks, source, profile, excluded);
+  const demoted = applyDemotions(effect, scratch);
+  const source = { home, near, online: profile.online ? run.online : null, matchSets: matchSetsOf(run, profile.fields, interests, employers), demoted };
+  const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
+  clearDemotions(effect, scratch);
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matchedTerms(run, interests, index), matchedTerms(run, employers, index)) });
+    const matched = { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched) });
   }
-  return { chosen, counts };
+  const planned = Math.min(jobSeekerTarget(profile.mix, profile.digestSize).target, effect.jobSeekerLimit);
+  const opening = openingLine({ counts, profile, professionalPlanned: profile.digestSize - planned, heldBack: effect.blocked.length });
+  return { chosen, counts, opening };
 }

@@ -14,10 +14,19 @@ import { deliverDigest, describe, SKIP_ALREADY_SENT, SKIP_IN_PROGRESS, type Deli
 import { isoWeekOf } from './iso-week';
 import { realSleep, TokenBucket, type Sleep } from './pacing';
 import type { Operator } from './render';
+import { chordSquared, milesFromChordSquared, unitVector } from './geo';
 import { selectForMany, type DigestRecipient } from './select';
+import type { ChosenEvent, FeedbackEntry, OfferedItem, SubscriberHistory } from './types';
+import type { Event } from '../model/event';
 
 export { SKIP_ALREADY_SENT, SKIP_DRY_RUN, SKIP_IN_PROGRESS } from './deliver';
 export const SKIP_NO_EVENTS = 'no events near';
+export const SKIP_PAUSED = 'paused';
+
+/** Where a subscriber's "I'm going" and "Not for me" come from (the feedback store). */
+export interface FeedbackSource {
+  forSubscriber(subscriberId: string): Promise<FeedbackEntry[]>;
+}
 
 /** How long a claim stays its holder's: 6 min, above the digest worker's 5 min timeout (a claim older than that is a dead run's). */
 export const DEFAULT_LEASE_MS = 6 * 60_000;
@@ -42,6 +51,8 @@ export interface SendDigestsDeps {
   /** Where the window's events come from; default a fresh read of `events`. */
   candidates?: CandidateEvents;
   onProgress?: (progress: DigestProgress) => void;
+  /** Subscribers' feedback for the cadence and reminders; without it, history is what digests offered. */
+  feedback?: FeedbackSource;
   /** Receives each rendered digest (the local runner writes them to disk for a look). */
   outbox?: (subscriberId: string, html: string) => Promise<void>;
 }
@@ -94,13 +105,20 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   // A digest sent mid-morning never lists what started at dawn that day.
   const startedBefore = deps.clock.now().toISOString();
   const events = stored.filter((event) => event.start >= startedBefore);
-  const active = (await deps.subscribers.listActive()).filter((subscriber) => subscriber.status === 'active');
+  const listed = (await deps.subscribers.listActive()).filter((subscriber) => subscriber.status === 'active');
 
   const skipped = new Map<string, number>();
   const skip = (reason: string): void => {
     skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   };
   const failures: DigestRunSummary['failures'] = [];
+  // A paused subscriber gets no digest before their pause ends; they are counted, not looked up.
+  const runAt = deps.clock.now().getTime();
+  const active = listed.filter((subscriber) => {
+    const paused = subscriber.pausedUntil !== null && Date.parse(subscriber.pausedUntil) > runAt;
+    if (paused) skip(SKIP_PAUSED);
+    return !paused;
+  });
   // One read per subscriber tells this week's state and last week's events; a sent or live claim is
   // skipped before it costs a send token, and a store error stays that subscriber's failure.
   const limit = pLimit(8);
@@ -108,10 +126,13 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
     active.map((subscriber) =>
       limit(async (): Promise<{ subscriber: Subscriber; recipient: DigestRecipient | null }> => {
         try {
-          const { current, previous } = await deps.deliveries.lookup(subscriber.id, isoWeek);
+          const { current, previous, recent } = await deps.deliveries.lookup(subscriber.id, isoWeek);
           if (current?.messageId != null) skip(SKIP_ALREADY_SENT);
           else if (current !== null && isLiveClaim(current, deps.clock.now(), leaseMs)) skip(SKIP_IN_PROGRESS);
-          else return { subscriber, recipient: { ...subscriber, previous: previous?.events ?? [] } };
+          else {
+            const feedback = (await deps.feedback?.forSubscriber(subscriber.id)) ?? [];
+            return { subscriber, recipient: { ...subscriber, previous: previous?.events ?? [], ...historyOf(recent ?? [], feedback) } };
+          }
         } catch (error) {
           failures.push({ subscriberId: subscriber.id, error: describe(error) });
         }
@@ -122,6 +143,7 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   const recipients = looked.flatMap(({ recipient }) => (recipient === null ? [] : [recipient]));
   const selections = selectForMany(events, recipients, { windowStart, windowDays: config.windowDays, timeZone: config.timeZone });
 
+  const eventsById = new Map(events.map((event) => [event.id, event]));
   let pacer: Promise<SendPacer> | null = deps.pacer === undefined ? null : Promise.resolve(deps.pacer);
   const context: DeliveryContext = {
     deliveries: deps.deliveries,
@@ -149,10 +171,12 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   let takenOver = 0;
   for (const [index, { subscriber, recipient }] of looked.entries()) {
     // A subscriber without a recipient was skipped or failed at lookup, and counted there.
-    const chosen = recipient === null ? null : (selections.get(subscriber.id)?.chosen ?? []);
+    const selection = recipient === null ? undefined : selections.get(subscriber.id);
+    const chosen = recipient === null ? null : (selection?.chosen ?? []);
     if (chosen?.length === 0) skip(SKIP_NO_EVENTS);
     else if (chosen !== null) {
-      const outcome = await deliverDigest(context, subscriber, chosen);
+      const extras = { ...(selection?.opening === undefined ? {} : { opening: selection.opening }), reminders: remindersFor(recipient, chosen, eventsById, startedBefore) };
+      const outcome = await deliverDigest(context, subscriber, chosen, extras);
       if (outcome.kind === 'sent') {
         sent += 1;
         if (outcome.takenOver) takenOver += 1;
@@ -171,4 +195,33 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
     failures,
     subscribers: active.length,
   };
+}
+
+/** The cadence's history from recent deliveries (items written before seriesKey existed are left out) and feedback. */
+function historyOf(recent: readonly DeliveryRecord[], feedback: FeedbackEntry[]): { history?: SubscriberHistory } {
+  const offered: OfferedItem[] = [];
+  for (const record of recent) {
+    for (const item of record.events) {
+      if (item.seriesKey !== undefined && item.audience !== undefined) offered.push({ id: item.id, seriesKey: item.seriesKey, audience: item.audience, isoWeek: record.isoWeek });
+    }
+  }
+  return offered.length === 0 && feedback.length === 0 ? {} : { history: { offered, feedback } };
+}
+
+/** "I'm going" events still ahead, in the window's events and not in this digest: one reminder line each, in start order. */
+function remindersFor(recipient: DigestRecipient | null, chosen: readonly ChosenEvent[], eventsById: ReadonlyMap<string, Event>, now: string): ChosenEvent[] {
+  const going = recipient?.history?.feedback.filter((entry) => entry.kind === 'going') ?? [];
+  if (recipient === null || going.length === 0) return [];
+  const inDigest = new Set(chosen.map(({ event }) => event.id));
+  const home = unitVector(recipient.lat, recipient.lon);
+  const reminders: ChosenEvent[] = [];
+  for (const entry of going) {
+    const event = eventsById.get(entry.eventId);
+    if (event === undefined || inDigest.has(event.id) || event.start < now) continue;
+    inDigest.add(event.id);
+    const { lat, lon } = event.venue ?? { lat: null, lon: null };
+    const distanceMiles = lat === null || lon === null ? null : milesFromChordSquared(chordSquared(home, unitVector(lat, lon)));
+    reminders.push({ event, distanceMiles, why: "You said you're going" });
+  }
+  return reminders.sort((a, b) => (a.event.start < b.event.start ? -1 : a.event.start > b.event.start ? 1 : 0));
 }

@@ -5,7 +5,7 @@ import type { Subscriber } from '../model/subscriber';
 /** What selection needs to know about a subscriber: their preferences, ZIP centroid and zone. */
 export type DigestProfile = Pick<
   Subscriber,
-  'zip' | 'radiusMiles' | 'mix' | 'interests' | 'targetEmployers' | 'online' | 'digestSize' | 'lat' | 'lon' | 'timeZone'
+  'zip' | 'radiusMiles' | 'mix' | 'fields' | 'interests' | 'targetEmployers' | 'online' | 'digestSize' | 'lat' | 'lon' | 'timeZone'
 >;
 
 /** One event the subscriber got in an earlier digest (from their last `DeliveryRecord`). */

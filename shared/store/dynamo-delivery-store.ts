@@ -9,11 +9,14 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { InstantSchema } from '../model/common';
+import { AudienceSchema, InstantSchema } from '../model/common';
 import type { ClaimResult, DeliveryLookup, DeliveryRecord, DeliveryStore } from '../ports';
 import { toItem } from './attribute-value';
 import { StoreError } from './errors';
 import { parseItemOrThrow } from './parse-item';
+
+/** Weeks of deliveries before the current one that `lookup` returns as `recent`. */
+const RECENT_WEEKS = 4;
 
 /** `2025-W07`: sorts in time order as a string, which `previous` relies on. */
 export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week like 2025-W07');
@@ -21,7 +24,8 @@ export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/
 const DeliveryItemSchema = z.object({
   subscriberId: z.string().min(1),
   isoWeek: IsoWeekSchema,
-  events: z.array(z.object({ id: z.string(), contentHash: z.string() })),
+  // seriesKey and audience are written since issue 7 (the coaches' cadence); older items lack them.
+  events: z.array(z.object({ id: z.string(), contentHash: z.string(), seriesKey: z.string().optional(), audience: AudienceSchema.optional() })),
   messageId: z.string().optional(),
   claimedAt: InstantSchema,
   leaseUntil: InstantSchema.optional(),
@@ -76,12 +80,14 @@ export function createDynamoDeliveryStore(client: DynamoDBClient, table: string)
         KeyConditionExpression: 'subscriberId = :subscriber AND isoWeek <= :week',
         ExpressionAttributeValues: { ':subscriber': { S: subscriberId }, ':week': { S: week } },
         ScanIndexForward: false,
-        Limit: 2,
+        // This week's and four before: one read serves the repeat rule and the month's cadence.
+        Limit: RECENT_WEEKS + 1,
       }),
     );
-    const [first, second] = (output.Items ?? []).map((item) => toRecord(parseItemOrThrow(DeliveryItemSchema, table, item, KEY)));
-    if (first?.isoWeek === week) return { current: first, previous: second ?? null };
-    return { current: null, previous: first ?? null };
+    const records = (output.Items ?? []).map((item) => toRecord(parseItemOrThrow(DeliveryItemSchema, table, item, KEY)));
+    const current = records[0]?.isoWeek === week ? records[0] : null;
+    const before = current === null ? records : records.slice(1);
+    return { current, previous: before[0] ?? null, recent: before.slice(0, RECENT_WEEKS) };
   };
 
   return {

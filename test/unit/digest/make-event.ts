@@ -7,13 +7,21 @@ export function hex32(seed: string): string {
   return createHash('md5').update(seed).digest('hex');
 }
 
+/** Six letters from the seed's hash: "js1" and "js2" get different titles once digits are dropped. */
+export function seriesWord(seed: string): string {
+  return hex32(seed)
+    .slice(0, 6)
+    .replace(/\d/g, (digit) => 'ghijklmnop'.charAt(Number(digit)));
+}
+
 /** Lowell, MA (ZIP 01852 centroid, roughly). */
 export const LOWELL = { lat: 42.6334, lon: -71.3162 };
 
 export function makeEvent(seed: string, overrides: Partial<Event> = {}): Event {
   return EventSchema.parse({
     id: hex32(seed),
-    title: `Event ${seed}`,
+    // A word from the seed's hash keeps each made event its own series (series.ts drops digits from titles).
+    title: `Event ${seed} ${seriesWord(seed)}`,
     // 18:00 EST (−5) = 23:00Z on Tue 2026-12-01
     start: '2026-12-01T23:00:00.000Z',
     end: '2026-12-02T01:00:00.000Z',
@@ -44,6 +52,7 @@ export function makeProfile(overrides: Partial<DigestProfile> = {}): DigestProfi
     zip: '01852',
     radiusMiles: 25,
     mix: 'balanced',
+    fields: [],
     interests: [],
     targetEmployers: [],
     online: true,

@@ -158,7 +158,7 @@ describe('local times', () => {
   });
 
   it('builds Google Calendar links in UTC for timed events and as dates for all-day ones', () => {
-    const timed = makeEvent('t', eveningOf(1));
+    const timed = makeEvent('t', { ...eveningOf(1), title: 'Event t' });
     // Tue Dec 1 18:00–20:00 EST (−5) = 23:00Z–01:00Z.
     expect(googleCalendarUrl(timed)).toContain('&dates=20261201T230000Z/20261202T010000Z&');
     expect(googleCalendarUrl(timed)).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Event%20t&/);

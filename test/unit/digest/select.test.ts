@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_MILES } from '../../../shared/digest/geo';
 import { selectDigest, selectForMany, type DigestRecipient } from '../../../shared/digest/select';
 import type { Event } from '../../../shared/model/event';
-import { LOWELL, WINDOW_START, eveningOf, makeEvent, makeProfile } from './make-event';
+import { seriesWord, LOWELL, WINDOW_START, eveningOf, makeEvent, makeProfile } from './make-event';
 
 const options = { windowStart: WINDOW_START, windowDays: 7 as const };
 
@@ -87,7 +87,8 @@ describe('selectDigest: repeats and caps', () => {
   it('merges one event listed by several sources with slightly different titles', () => {
     const a = makeEvent('a', { title: 'Boston HR Network: Monthly Meeting', sources: [{ id: 'src-a', name: 'A', uid: '1' }, { id: 'src-c', name: 'C', uid: '9' }] });
     const b = makeEvent('b', { title: 'boston hr network – monthly meeting!', sources: [{ id: 'src-b', name: 'B', uid: '2' }] });
-    const otherTime = makeEvent('c', { title: 'Boston HR Network: Monthly Meeting', ...eveningOf(3) });
+    // Listed by another source, so not the same series as `a` (a digest holds one meeting of a series).
+    const otherTime = makeEvent('c', { title: 'Boston HR Network: Monthly Meeting', ...eveningOf(3), sources: [{ id: 'src-d', name: 'D', uid: '3' }] });
     const result = selectDigest([b, a, otherTime], makeProfile(), options);
     // The listing with more sources represents the cluster.
     expect(ids(result.chosen)).toEqual([a.id, otherTime.id]);
@@ -126,7 +127,7 @@ describe('selectDigest: ranking', () => {
     const biotech = makeEvent('bio', { ...eveningOf(5), title: 'Biotech Breakfast Club' });
     const result = selectDigest([...plain, biotech], makeProfile({ mix: 'professional', digestSize: 3, interests: ['Biotech'] }), options);
     const picked = result.chosen.find(({ event }) => event.id === biotech.id);
-    expect(picked?.why).toBe('Matches your interest: Biotech');
+    expect(picked?.why).toBe('On your interest “Biotech”: Organiser bio\'s biotech Breakfast Club');
   });
 
   it('prefers an unused day when scores tie', () => {
@@ -157,7 +158,8 @@ describe('selectForMany', () => {
     const topic = topics[i % topics.length] ?? 'hr';
     return makeEvent(`bulk-${i}`, {
       ...eveningOf(Math.floor(next() * 7)),
-      title: `${topic} networking night ${i % 37}`,
+      // 37 series, each meeting on several evenings.
+      title: `${topic} networking night ${seriesWord(String(i % 37))}`,
       audience: next() < 0.4 ? 'job-seeker' : 'professional',
       organizer: `Org ${Math.floor(next() * 40)}`,
       online: next() < 0.1,

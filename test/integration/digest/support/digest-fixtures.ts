@@ -6,7 +6,7 @@ import type { Event } from '../../../../shared/model/event';
 import type { Subscriber } from '../../../../shared/model/subscriber';
 import { createDynamoStores, createTables, tableNamesWithPrefix, type DynamoStores, type TableNames } from '../../../../shared/store';
 import { createLinkBuilder } from '../../../../shared/subscriptions/links';
-import { eveningOf, hex32, LOWELL, makeEvent } from '../../../unit/digest/make-event';
+import { eveningOf, hex32, LOWELL, makeEvent, seriesWord } from '../../../unit/digest/make-event';
 import { OPERATOR } from '../../../unit/digest/sample-digest';
 
 export const links = createLinkBuilder('https://api.example.org', { current: { id: 'k1', secret: 'test-secret-of-sufficient-length' } });
@@ -47,7 +47,8 @@ export function weekOfEvents(tag: string): Event[] {
   return Array.from({ length: 9 }, (_, i) =>
     makeEvent(`${tag}-ev-${i}`, {
       ...eveningOf(i % 7),
-      title: `${i % 3 === 0 ? 'Job Club' : 'Chapter Meeting'} ${tag} ${i}`,
+      // A word per event keeps each its own series (a digest holds one meeting of a series).
+      title: `${i % 3 === 0 ? 'Job Club' : 'Chapter Meeting'} ${tag} ${seriesWord(String(i))}`,
       audience: i % 3 === 0 ? 'job-seeker' : 'professional',
       organizer: `Org ${i}`,
       sources: [{ id: 'src-a', name: 'Source A', uid: `${tag}-${i}` }],

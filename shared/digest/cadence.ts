@@ -1,0 +1,129 @@
+/**
+ * The coaches' cadence (coaching.md): one or two job-seeker meetings of a group a month, a
+ * gathering of employed professionals as often as weekly. A subscriber's history (what the last
+ * four digests offered, their feedback) becomes, for one window, a small "effect": events left
+ * out, series resting this week, demotions, and how many job-seeker events are left this month.
+ * Only what touches the window's events is kept, so subscribers whose histories differ elsewhere
+ * still share one selection (`cadenceKey`).
+ *
+ * The month is this digest and the four ISO weeks before it: any calendar month's weekly digests
+ * fall into five consecutive weeks, so a cap over that span holds for every calendar month.
+ */
+import type { DigestProfile, SubscriberHistory } from './types';
+import { MAX_DEMOTION, RESTING } from './pick';
+import { CATEGORY_ORDER, type PreparedEvents } from './prepare';
+
+/** Meetings of one job-seeker series a subscriber is offered over the month, by mix. */
+export const SERIES_PER_MONTH: Record<DigestProfile['mix'], number> = { 'job-seeker': 3, balanced: 2, professional: 1 };
+/** Job-seeker events in all over the month, by mix (the job-seeker and balanced mixes pace by series only). */
+export const JOB_SEEKER_PER_MONTH: Record<DigestProfile['mix'], number> = { 'job-seeker': Number.MAX_SAFE_INTEGER, balanced: Number.MAX_SAFE_INTEGER, professional: 2 };
+/** Demotion of a "Not for me" series (below any equal event), organiser and category. */
+const SERIES_NOT_FOR_ME = MAX_DEMOTION;
+const ORGANISER_NOT_FOR_ME = 1;
+const CATEGORY_NOT_FOR_ME = 1;
+
+/** The ISO weeks the cadence reads: this digest's, the one before, and the oldest of the month. */
+export interface CadenceWeeks {
+  current: string;
+  last: string;
+  /** The first ISO week of the month (four weeks before `current`). */
+  first: string;
+  /** The month's first instant (four weeks before the window) and the window's end, in ms. */
+  fromMs: number;
+  toMs: number;
+}
+
+/** What a history does to one window's selection. */
+export interface CadenceEffect {
+  /** Item indices the month's cadence leaves out (series that had their meetings this month). */
+  blocked: number[];
+  /** Job-seeker events the subscriber can still be offered this digest. */
+  jobSeekerLimit: number;
+  /** Series numbers with their level (`RESTING`, or a demotion), organiser and category numbers with theirs. */
+  series: Map<number, number>;
+  organisers: Map<number, number>;
+  categories: Map<number, number>;
+}
+
+const NONE: CadenceEffect = { blocked: [], jobSeekerLimit: Number.MAX_SAFE_INTEGER, series: new Map(), organisers: new Map(), categories: new Map() };
+
+function bump(map: Map<number, number>, key: number | undefined, by: number): void {
+  if (key === undefined) return;
+  map.set(key, Math.min(MAX_DEMOTION, (map.get(key) ?? 0) + by));
+}
+
+/** The effect of `history` on a window; the shared empty effect when it has none. */
+export function cadenceEffect(prepared: PreparedEvents, mix: DigestProfile['mix'], weeks: CadenceWeeks, history: SubscriberHistory | undefined): CadenceEffect {
+  if (history === undefined || (history.offered.length === 0 && history.feedback.length === 0)) return NONE;
+  // A series' meetings this month: offered in a digest of the month, or marked "going" for a date in it (one count per event).
+  const monthEvents = new Map<string, { seriesKey: string; jobSeeker: boolean }>();
+  const restingSeries = new Set<string>();
+  for (const item of history.offered) {
+    if (item.isoWeek < weeks.first || item.isoWeek >= weeks.current) continue;
+    monthEvents.set(item.id, { seriesKey: item.seriesKey, jobSeeker: item.audience === 'job-seeker' });
+    if (item.isoWeek === weeks.last && item.audience === 'job-seeker') restingSeries.add(item.seriesKey);
+  }
+  const effect: CadenceEffect = { blocked: [], jobSeekerLimit: NONE.jobSeekerLimit, series: new Map(), organisers: new Map(), categories: new Map() };
+  for (const entry of history.feedback) {
+    if (entry.kind === 'going') {
+      const start = Date.parse(entry.eventStart);
+      if (start >= weeks.fromMs && start < weeks.toMs) monthEvents.set(entry.eventId, { seriesKey: entry.seriesKey, jobSeeker: entry.audience === 'job-seeker' });
+      continue;
+    }
+    bump(effect.series, prepared.seriesNumbers.get(entry.seriesKey), SERIES_NOT_FOR_ME);
+    const organiser = entry.organiser?.trim().toLowerCase();
+    if (organiser) bump(effect.organisers, prepared.organiserNumbers.get(organiser), ORGANISER_NOT_FOR_ME);
+    bump(effect.categories, CATEGORY_ORDER.indexOf(entry.category), CATEGORY_NOT_FOR_ME);
+  }
+  const perSeries = new Map<string, number>();
+  let jobSeekerEvents = 0;
+  for (const { seriesKey, jobSeeker } of monthEvents.values()) {
+    if (!jobSeeker) continue;
+    jobSeekerEvents += 1;
+    perSeries.set(seriesKey, (perSeries.get(seriesKey) ?? 0) + 1);
+  }
+  effect.jobSeekerLimit = Math.max(0, JOB_SEEKER_PER_MONTH[mix] - jobSeekerEvents);
+  const cap = SERIES_PER_MONTH[mix];
+  for (const [seriesKey, count] of perSeries) {
+    const series = prepared.seriesNumbers.get(seriesKey);
+    if (series === undefined) continue;
+    if (count >= cap) {
+      for (const index of prepared.seriesMembers[series] ?? []) if (prepared.jobSeeker[index] === 1) effect.blocked.push(index);
+    } else if (restingSeries.has(seriesKey)) effect.series.set(series, RESTING);
+  }
+  effect.blocked.sort((a, b) => a - b);
+  return effect;
+}
+
+/** True when the effect changes nothing. */
+export function isNoEffect(effect: CadenceEffect): boolean {
+  return effect.blocked.length === 0 && effect.jobSeekerLimit === NONE.jobSeekerLimit && effect.series.size === 0 && effect.organisers.size === 0 && effect.categories.size === 0;
+}
+
+function entriesText(map: ReadonlyMap<number, number>): string {
+  return [...map]
+    .sort((a, b) => a[0] - b[0])
+    .map(([key, level]) => `${key}:${level}`)
+    .join(',');
+}
+
+/** A text naming the effect's demotions and limit (blocked indices join the excluded ones): '' for none. */
+export function cadenceKey(effect: CadenceEffect): string {
+  if (effect.series.size === 0 && effect.organisers.size === 0 && effect.categories.size === 0 && effect.jobSeekerLimit === NONE.jobSeekerLimit) return '';
+  return `${effect.jobSeekerLimit}|${entriesText(effect.series)}|${entriesText(effect.organisers)}|${entriesText(effect.categories)}`;
+}
+
+/** Writes the effect's demotions into the pick scratch arrays; `clearDemotions` undoes it. */
+export function applyDemotions(effect: CadenceEffect, down: { seriesDown: Uint8Array; organiserDown: Uint8Array; categoryDown: Uint8Array }): boolean {
+  for (const [key, level] of effect.series) down.seriesDown[key] = level;
+  for (const [key, level] of effect.organisers) down.organiserDown[key] = level;
+  for (const [key, level] of effect.categories) down.categoryDown[key] = level;
+  return effect.series.size + effect.organisers.size + effect.categories.size > 0;
+}
+
+/** Resets what `applyDemotions` wrote. */
+export function clearDemotions(effect: CadenceEffect, down: { seriesDown: Uint8Array; organiserDown: Uint8Array; categoryDown: Uint8Array }): void {
+  for (const key of effect.series.keys()) down.seriesDown[key] = 0;
+  for (const key of effect.organisers.keys()) down.organiserDown[key] = 0;
+  for (const key of effect.categories.keys()) down.categoryDown[key] = 0;
+}

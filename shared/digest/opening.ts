@@ -1,0 +1,49 @@
+/**
+ * The digest's opening line: the week's plan in the subscriber's mix and, when the digest could
+ * not follow it, why in plain words and what to change. Built only from what a selection group
+ * shares (counts, mix, size, radius, online choice, the cadence's effect), so grouped and
+ * ungrouped runs agree.
+ */
+import type { AudienceCounts, DigestProfile } from './types';
+
+/** What the opening line needs to know about one digest. */
+export interface OpeningFacts {
+  counts: AudienceCounts;
+  profile: Pick<DigestProfile, 'mix' | 'digestSize' | 'radiusMiles' | 'online'>;
+  /** Professional events the plan asked for. */
+  professionalPlanned: number;
+  /** Job-seeker meetings left out by the month's cadence (their series had their meetings this month). */
+  heldBack: number;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const PLAN: Record<DigestProfile['mix'], string> = {
+  balanced: 'a professional gathering every week and a job-seeker meeting or two a month',
+  'job-seeker': 'mostly job-seeker meetings, with a professional gathering every week',
+  professional: 'professional gatherings, with a job-seeker meeting now and then',
+};
+
+/** One plain sentence: the plan, and any shortfall with its reason. */
+export function openingLine(facts: OpeningFacts): string {
+  const { counts, profile } = facts;
+  const total = counts['job-seeker'] + counts.professional;
+  const where = `within ${profile.radiusMiles} miles${profile.online ? ' or online' : ''}`;
+  const widen = profile.online ? 'widen your radius in preferences' : 'widen your radius or add online events in preferences';
+  if (total === 0) return `Nothing new ${where} this week — ${widen}.`;
+  const plan = `${plural(counts.professional, 'professional gathering', 'professional gatherings')} and ${plural(counts['job-seeker'], 'job-seeker meeting', 'job-seeker meetings')} this week, following your plan: ${PLAN[profile.mix]}`;
+  if (counts.professional < facts.professionalPlanned) {
+    const only = counts.professional === 0 ? 'No professional gatherings' : `Only ${plural(counts.professional, 'professional gathering', 'professional gatherings')}`;
+    return `${only} ${where} this week — ${widen}.`;
+  }
+  if (total < profile.digestSize) {
+    const reason =
+      facts.heldBack > 0
+        ? `${plural(facts.heldBack, 'job-seeker meeting rests', 'job-seeker meetings rest')} this week, as coaches advise one or two of a group a month`
+        : `that is everything new ${where}`;
+    return `${plan} — ${total} events, not ${profile.digestSize}: ${reason}.`;
+  }
+  return `${plan}.`;
+}
