@@ -141,5 +141,7 @@ function feedbackOf(links: DigestLinks, eventId: string): EventView['feedback'] 
 
 /** `Reminder: you said you're going to Job Club on Tue Dec 8, 6 p.m.` (the event's local time). */
 export function reminderLine(event: Event): string {
-  return `Reminder: you said you're going to ${singleLine(event.title)} on ${formatReminderWhen(event)}.`;
+  const line = `Reminder: you said you're going to ${singleLine(event.title)} on ${formatReminderWhen(event)}`;
+  // "6 p.m." already ends the sentence.
+  return line.endsWith('.') ? line : `${line}.`;
 }
