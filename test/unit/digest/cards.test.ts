@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { calendarFileName } from '../../../shared/digest/calendar-links';
 import { ADDRESS_NOT_LISTED, COST_NOT_LISTED, findStreetAddress, formatAddress, formatCost, formatReminderWhen, parseMemberPrices } from '../../../shared/digest/format';
+import { previewDigest } from '../../../shared/digest/preview';
 import { renderDigest } from '../../../shared/digest/render';
 import { viewOf } from '../../../shared/digest/view';
 import type { Cost } from '../../../shared/model/event';
@@ -122,5 +123,23 @@ describe('the new contract fields in the digest', () => {
     $('.nm-meta').each((_, element) => {
       expect($(element).text()).toMatch(/ · (Free|Free for job seekers|Cost not listed|\$\d+[^·]*) · By \S/);
     });
+  });
+});
+
+describe('source facts through the preview', () => {
+  it("links the source's page and street for an event that names neither", () => {
+    // Mon 2026-11-30 window in New York; the event is Tue Dec 1, 18:00 EST (23:00Z), within 25 miles.
+    const event = makeEvent('room-only', {
+      url: null,
+      organizer: null,
+      description: 'Bring a résumé.',
+      venue: { name: 'Computer Lab', address: null, city: 'Lowell', region: 'MA', postalCode: null, lat: 42.6334, lon: -71.3162 },
+      sources: [{ id: 'career-center', name: 'Merrimack Valley Career Center', uid: 'room-only' }],
+    });
+    const profile = { ...sampleFullInput().subscriber };
+    const digest = previewDigest([event], profile, { date: '2026-11-30', windowDays: 7, sources: SOURCES });
+    expect(digest.chosen).toHaveLength(1);
+    expect(digest.text).toContain('Details: https://careers.example.org/calendar');
+    expect(digest.text).toContain('Computer Lab, 107 Merrimack St, Lowell · under 1 mi · Cost not listed · By Merrimack Valley Career Center');
   });
 });
