@@ -38,3 +38,24 @@ export function googleCalendarUrl(event: Event): string {
     `&ctz=${encodeURIComponent(event.timeZone)}`
   );
 }
+
+/** Longest title part of a calendar file's name, so a long title still gives a readable name. */
+const FILE_TITLE_MAX = 60;
+
+/**
+ * `job-seekers-networking-2026-12-02.ics`: the event's title in lower-case ASCII words and its
+ * local start date, so a downloaded file says what it is (not `event.ics`). Safe in a
+ * Content-Disposition filename: only `[a-z0-9-.]`.
+ */
+export function calendarFileName(event: Pick<Event, 'title' | 'startDate'>): string {
+  const words = event.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = words.length <= FILE_TITLE_MAX ? words : words.slice(0, FILE_TITLE_MAX).replace(/-[^-]*$/, '');
+  return `${cut === '' ? 'event' : cut}-${event.startDate}.ics`;
+}

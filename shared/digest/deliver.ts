@@ -10,7 +10,7 @@ import type { LinkBuilder } from '../subscriptions/links';
 import type { Subscriber } from '../model/subscriber';
 import { buildDigestMime } from './mime';
 import { backoffMs, type Sleep } from './pacing';
-import { renderDigest, type Operator } from './render';
+import { renderDigest, type Operator, type SourceFacts } from './render';
 import { seriesKeyOf } from './series';
 import type { ChosenEvent } from './types';
 
@@ -32,7 +32,7 @@ export interface DeliveryContext {
   windowDays: 7 | 14;
   leaseMs: number;
   maxAttempts: number;
-  mail: { from: string; operator: Operator; replyTo?: string; unsubscribeMailto?: string; dryRun?: boolean };
+  mail: { from: string; operator: Operator; replyTo?: string; unsubscribeMailto?: string; dryRun?: boolean; sources?: ReadonlyMap<string, SourceFacts> };
 }
 
 export type DeliveryOutcome =
@@ -65,6 +65,7 @@ export async function deliverDigest(context: DeliveryContext, subscriber: Subscr
       operator: context.mail.operator,
       ...(extras.opening === undefined ? {} : { opening: extras.opening }),
       ...(extras.reminders === undefined || extras.reminders.length === 0 ? {} : { reminders: extras.reminders }),
+      ...(context.mail.sources === undefined ? {} : { sources: context.mail.sources }),
     });
     if (context.mail.dryRun) {
       await context.outbox?.(subscriber.id, digest.html);

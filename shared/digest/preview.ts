@@ -1,7 +1,7 @@
 /** A digest for one ad-hoc profile, without stores or a mailer (for the CLI and for looking at it). */
 import type { Event } from '../model/event';
 import { startOfLocalDay } from '../time/zoned';
-import { renderDigest, type DigestLinks, type Operator, type RenderedDigest } from './render';
+import { renderDigest, type DigestLinks, type Operator, type RenderedDigest, type SourceFacts } from './render';
 import { selectDigest } from './select';
 import type { DigestProfile, DigestSelection, PreviousItem } from './types';
 
@@ -14,6 +14,8 @@ export interface PreviewOptions {
   previous?: readonly PreviousItem[];
   links?: DigestLinks;
   operator?: Operator;
+  /** The sources by id, for details links and streets the events leave out. */
+  sources?: ReadonlyMap<string, SourceFacts>;
 }
 
 const PREVIEW_LINKS: DigestLinks = {
@@ -45,6 +47,7 @@ export function previewDigest(
     windowDays: options.windowDays,
     links: options.links ?? PREVIEW_LINKS,
     operator: options.operator ?? PREVIEW_OPERATOR,
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
   });
   return { ...rendered, ...selection };
 }

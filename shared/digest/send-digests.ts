@@ -13,7 +13,7 @@ import { candidatesFrom, type CandidateEvents } from './candidate-events';
 import { deliverDigest, describe, SKIP_ALREADY_SENT, SKIP_IN_PROGRESS, type DeliveryContext } from './deliver';
 import { isoWeekOf } from './iso-week';
 import { realSleep, TokenBucket, type Sleep } from './pacing';
-import type { Operator } from './render';
+import type { Operator, SourceFacts } from './render';
 import { chordSquared, milesFromChordSquared, unitVector } from './geo';
 import { selectForMany, type DigestRecipient } from './select';
 import type { ChosenEvent, FeedbackEntry, OfferedItem, SubscriberHistory } from './types';
@@ -72,6 +72,8 @@ export interface SendDigestsConfig {
   maxAttempts?: number;
   /** A claim's lease; default {@link DEFAULT_LEASE_MS}. Must outlast a send with all its retries. */
   leaseMs?: number;
+  /** The sources by id (page, usual place): a card's details link and street when the event lacks them. */
+  sources?: ReadonlyMap<string, SourceFacts>;
 }
 
 export interface DigestRunSummary {
@@ -165,6 +167,7 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
       ...(config.replyTo === undefined ? {} : { replyTo: config.replyTo }),
       ...(config.unsubscribeMailto === undefined ? {} : { unsubscribeMailto: config.unsubscribeMailto }),
       ...(config.dryRun === undefined ? {} : { dryRun: config.dryRun }),
+      ...(config.sources === undefined ? {} : { sources: config.sources }),
     },
   };
   let sent = 0;

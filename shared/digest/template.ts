@@ -6,7 +6,7 @@
 import { DIGEST_LAYOUT_HTML } from './template-html.generated';
 
 /** The placeholders the compiled layout holds; every value is already escaped HTML. */
-export type TemplateSlot = 'TITLE' | 'PREVIEW' | 'HEADING' | 'INTRO' | 'JOB_SEEKER' | 'PROFESSIONAL' | 'TIP' | 'FOOTER';
+export type TemplateSlot = 'TITLE' | 'PREVIEW' | 'HEADING' | 'INTRO' | 'REMINDERS' | 'JOB_SEEKER' | 'PROFESSIONAL' | 'TIP' | 'FOOTER';
 
 /** A compiled layout as alternating literal HTML and slot names, for one-pass filling. */
 export interface CompiledTemplate {
@@ -19,7 +19,7 @@ export class TemplateCompileError extends Error {
   override readonly name = 'TemplateCompileError';
 }
 
-const SLOT_NAMES = new Set<string>(['TITLE', 'PREVIEW', 'HEADING', 'INTRO', 'JOB_SEEKER', 'PROFESSIONAL', 'TIP', 'FOOTER']);
+const SLOT_NAMES = new Set<string>(['TITLE', 'PREVIEW', 'HEADING', 'INTRO', 'REMINDERS', 'JOB_SEEKER', 'PROFESSIONAL', 'TIP', 'FOOTER']);
 
 function isSlot(name: string): name is TemplateSlot {
   return SLOT_NAMES.has(name);

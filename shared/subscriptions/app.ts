@@ -16,7 +16,7 @@ import {
   type ResolvedDeps,
   type SubscriptionAppDeps,
 } from './app-context';
-import { buildEventIcs } from './event-ics';
+import { buildEventIcs, icsContentDisposition } from './event-ics';
 import { geocodeZip } from './geocode';
 import { registerLinkRoutes } from './link-routes';
 import {
@@ -80,7 +80,7 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
     if (!event) return pageResponse(c, deps, NOT_FOUND_PAGE, 404);
     return c.body(buildEventIcs(event, deps.clock.now()), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="event.ics"',
+      'Content-Disposition': icsContentDisposition(event),
       'Cache-Control': 'public, max-age=300',
     });
   });

@@ -68,13 +68,33 @@ function renderText(content: Content, operator: Operator): string {
   return `${body}\n\n--\n${operator.name}\n${operator.postalAddress}\n`;
 }
 
+// Light and dark colours, each pair ≥ 4.5:1 (measured in test/browser/digest-screenshot.test.ts).
+// Every wrapper carries its background, so a client that forces dark re-colours text and ground
+// together; `prefers-color-scheme` and Outlook.com's `[data-ogsc]`/`[data-ogsb]` get the dark set.
+const MAIL_STYLE = html`<style>
+:root { color-scheme: light dark; supported-color-schemes: light dark; }
+@media (prefers-color-scheme: dark) {
+  body.nm-mail, .nm-mail-page { background-color: #0e1114 !important; }
+  .nm-mail-card { background-color: #15191e !important; }
+  .nm-mail-card p { color: #e8ecf0 !important; }
+  .nm-mail-card .nm-mail-foot { color: #c2cad3 !important; }
+  .nm-mail-card a.nm-mail-btn { background-color: #8cc4ff !important; color: #0b1520 !important; }
+}
+[data-ogsb] .nm-mail-page { background-color: #0e1114 !important; }
+[data-ogsb] .nm-mail-card { background-color: #15191e !important; }
+[data-ogsc] .nm-mail-card p { color: #e8ecf0 !important; }
+[data-ogsc] .nm-mail-card .nm-mail-foot { color: #c2cad3 !important; }
+[data-ogsb] .nm-mail-card a.nm-mail-btn { background-color: #8cc4ff !important; }
+[data-ogsc] .nm-mail-card a.nm-mail-btn { color: #0b1520 !important; }
+</style>`;
+
 function renderHtml(content: Content, operator: Operator): string {
   const paragraphs: Html[] = content.paragraphs.map((p) =>
     p.link
-      ? html`<p>${p.text}<br><a href="${p.link.url}" style="display:inline-block;margin-top:8px;padding:10px 18px;background:#1a5fb4;color:#ffffff;border-radius:4px;text-decoration:none">${p.link.label}</a></p>`
-      : html`<p>${p.text}</p>`,
+      ? html`<p style="color:#1b1f24">${p.text}<br><a class="nm-mail-btn" href="${p.link.url}" style="display:inline-block;margin-top:8px;padding:12px 18px;line-height:20px;background-color:#1a5fb4;color:#ffffff;border-radius:4px;text-decoration:none;font-weight:600">${p.link.label}</a></p>`
+      : html`<p style="color:#1b1f24">${p.text}</p>`,
   );
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${content.subject}</title></head><body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#222222"><div style="max-width:560px;margin:0 auto;padding:16px">${paragraphs}<p style="margin-top:32px;font-size:13px;color:#555555">${operator.name}<br>${operator.postalAddress}</p></div></body></html>`.html;
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"><title>${content.subject}</title>${MAIL_STYLE}</head><body class="nm-mail" style="margin:0;padding:0;background-color:#eef1f4;font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1b1f24"><div class="nm-mail-page" style="background-color:#eef1f4;padding:16px 8px"><div class="nm-mail-card" style="max-width:560px;margin:0 auto;padding:16px 20px;background-color:#ffffff;border-radius:6px">${paragraphs}<p class="nm-mail-foot" style="margin-top:32px;font-size:14px;color:#3d4852">${operator.name}<br>${operator.postalAddress}</p></div></div></body></html>`.html;
 }
 
 /** Builds the raw MIME message (multipart/alternative, text and HTML) for `Mailer.sendRaw`. */

@@ -4,8 +4,17 @@
  * ical-generator escapes text and folds lines (UC-07).
  */
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { calendarFileName } from '../digest/calendar-links';
 import type { Event } from '../model/event';
 import { localDateOf } from '../time/zoned';
+
+/**
+ * The download's `Content-Disposition`: the file named after the event
+ * (`attachment; filename="job-seekers-networking-2026-12-02.ics"`), not `event.ics` for every one.
+ */
+export function icsContentDisposition(event: Pick<Event, 'title' | 'startDate'>): string {
+  return `attachment; filename="${calendarFileName(event)}"`;
+}
 
 /** Builds the `.ics` text for `event`; `now` is the DTSTAMP. */
 export function buildEventIcs(event: Event, now: Date, prodId = { company: 'Netmix', product: 'Netmix' }): string {

@@ -14,7 +14,7 @@ describe('generated files match their sources (run `npm run generate` after edit
   });
 
   it('the compiled layout holds every slot, in reading order (the title twice: <title> and the body\'s aria-label)', () => {
-    expect(digestTemplate.slots).toEqual(['TITLE', 'PREVIEW', 'TITLE', 'HEADING', 'INTRO', 'JOB_SEEKER', 'PROFESSIONAL', 'TIP', 'FOOTER']);
+    expect(digestTemplate.slots).toEqual(['TITLE', 'PREVIEW', 'TITLE', 'HEADING', 'INTRO', 'REMINDERS', 'JOB_SEEKER', 'PROFESSIONAL', 'TIP', 'FOOTER']);
     expect(digestTemplate.literals.join('')).not.toMatch(/<mj-/);
   });
 

@@ -8,7 +8,7 @@ import { tipForWeek } from '../../../shared/digest/tips';
 import type { ChosenEvent } from '../../../shared/digest/types';
 import type { Event } from '../../../shared/model/event';
 import { eveningOf, makeEvent } from './make-event';
-import { LINKS, OPERATOR, sampleChosen, sampleInput } from './sample-digest';
+import { LINKS, OPERATOR, sampleChosen, sampleFullInput, sampleInput } from './sample-digest';
 
 /** Email HTML needs tables, inline styles and Outlook conditional comments; everything structural stays on. */
 const validator = new HtmlValidate({
@@ -111,10 +111,10 @@ describe('renderDigest', () => {
     }
     // 18:00 EST (−5) = 23:00Z on Wed Dec 2.
     expect(text).toContain('Wed, Dec 2 · 6:00–8:00 PM');
-    expect(text).toContain('Lowell Chamber, Lowell · 3 mi · Free · By WIND Lowell');
+    expect(text).toContain('Lowell Chamber, 131 Central St, Lowell · 3 mi · Free · By WIND Lowell');
     expect(text).toContain('Online · Free for job seekers');
     expect(text).toContain('Sat, Dec 5 (all day)');
-    expect(text).toContain('$25');
+    expect(text).toContain('$25 for members (guest price not listed)');
   });
 
   it('stays under 100,000 bytes for 15 events with 2,000-character descriptions', () => {
@@ -124,7 +124,9 @@ describe('renderDigest', () => {
       distanceMiles: i,
       why: 'Professional association: people who work in the field go here',
     }));
-    const { html, text } = renderDigest(sampleInput(chosen));
+    // Every button and link a full digest carries (feedback, calendar feed, reminders): Gmail clips at 102 KB.
+    const { html, text } = renderDigest(sampleFullInput(chosen));
+    expect(html).toContain('Not for me');
     expect(Buffer.byteLength(html)).toBeLessThan(100_000);
     expect(cheerio.load(html)('.nm-event')).toHaveLength(15);
     for (const { event } of chosen) expect(text).toContain(event.title);

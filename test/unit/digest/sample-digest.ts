@@ -1,5 +1,5 @@
 /** A sample digest input shared by the render, MIME and screenshot tests. */
-import type { RenderInput } from '../../../shared/digest/render';
+import type { DigestLinks, RenderInput, SourceFacts } from '../../../shared/digest/render';
 import type { ChosenEvent } from '../../../shared/digest/types';
 import { WINDOW_START, eveningOf, makeEvent, makeProfile } from './make-event';
 
@@ -10,6 +10,34 @@ export const LINKS = {
   preferences: 'https://api.example.org/preferences/tok-prefs',
   eventIcs: (id: string) => `https://api.example.org/events/${id}.ics`,
 };
+
+// A signed token as long as the real ones (subscriber id, event id, expiry, HMAC): the size test needs real lengths.
+const TOKEN = `${'s'.repeat(26)}.${'e'.repeat(32)}.1767225600.${'h'.repeat(43)}`;
+
+/** Every link the contract allows: feedback per event and the personal calendar feed. */
+export const FULL_LINKS: DigestLinks = {
+  ...LINKS,
+  feedback: (id: string) => ({ going: `https://api.example.org/f/${TOKEN}/${id}/going`, notForMe: `https://api.example.org/f/${TOKEN}/${id}/not-for-me` }),
+  calendarFeed: `https://api.example.org/calendar/${TOKEN}.ics`,
+};
+
+/** The sources the sample events name, with their pages and usual places. */
+export const SOURCES: ReadonlyMap<string, SourceFacts> = new Map([
+  ['src-a', { url: 'https://source-a.example.org/events' }],
+  ['career-center', { url: 'https://careers.example.org/calendar', place: { address: '107 Merrimack St', city: 'Lowell' } }],
+]);
+
+/** The sample digest with an opening line, a reminder, feedback buttons and the calendar feed. */
+export function sampleFullInput(chosen: ChosenEvent[] = sampleChosen()): RenderInput {
+  const reminder = makeEvent('job-club', { ...eveningOf(8), title: 'Job Club' });
+  return {
+    ...sampleInput(chosen),
+    links: FULL_LINKS,
+    sources: SOURCES,
+    opening: 'This week: 2 job-search meetings and 2 professional gatherings, as your balanced mix asks.',
+    reminders: [{ event: reminder, distanceMiles: 2, why: 'You said you are going' }],
+  };
+}
 
 export function sampleChosen(): ChosenEvent[] {
   return [

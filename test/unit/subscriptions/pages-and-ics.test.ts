@@ -92,6 +92,8 @@ describe('GET /events/:id.ics', () => {
     const response = await app.request(`/events/${TIMED.id}.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    // Named after the event and its local date, not `event.ics` for every download.
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="wednesday-is-networking-day-lowell-ma-2026-12-02.ics"');
     const text = await response.text();
     expect(text).toContain('DTSTART:20261202T230000Z');
     expect(text).toContain('DTEND:20261203T010000Z');
