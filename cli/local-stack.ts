@@ -55,6 +55,8 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
         unsubscribeUrl: (id, now, signOptions) => links.unsubscribeUrl(id, now, signOptions),
         preferencesUrl: (id, now, signOptions) => links.preferencesUrl(id, now, signOptions),
         eventIcsUrl: (id) => links.eventIcsUrl(id),
+        feedbackUrls: (id, eventId, now) => links.feedbackUrls(id, eventId, now),
+        calendarFeedUrl: (id, generation, now) => links.calendarFeedUrl(id, generation, now),
       },
       keys,
       clock: { now: options.io.now },
