@@ -53,6 +53,16 @@ export const FEEDBACK_EVENT_GONE_PAGE: Page = {
 };
 
 /**
+ * The feed address in a read-only field (easy to select and copy, and it never widens a phone
+ * screen the way a 200-character link would), with a link that opens it.
+ */
+function feedAddress(feedUrl: string): Html {
+  return html`<p><label for="calendar-feed-url">Calendar address</label>
+<input id="calendar-feed-url" type="text" readonly value="${feedUrl}"></p>
+<p><a href="${feedUrl}">Open the calendar feed</a></p>`;
+}
+
+/**
  * The preferences page's "Your calendar" section: the feed address to subscribe to, and a button
  * that replaces it (the old address then stops working), for a leaked or shared address.
  */
@@ -60,7 +70,7 @@ export function calendarFeedSection(options: { feedUrl: string; renewAction: str
   return html`<section aria-labelledby="calendar-feed">
 <h2 id="calendar-feed">Your calendar</h2>
 <p>Subscribe to this address in Google Calendar ("From URL") or Outlook ("Subscribe from web"): it holds the events picked for you for the next four weeks and the ones you said you're going to, refreshed twice a day.</p>
-<p><a href="${options.feedUrl}">${options.feedUrl}</a></p>
+${feedAddress(options.feedUrl)}
 <form method="post" action="${options.renewAction}"><button type="submit">New calendar address</button></form>
 <p class="hint">A new address stops the old one from working; anyone you shared it with loses access.</p>
 </section>`;
@@ -71,7 +81,7 @@ export function calendarRenewedPage(options: { feedUrl: string; preferencesUrl: 
   return {
     title: 'Your new calendar address',
     body: html`<p class="notice" role="status">The old address no longer works. Subscribe to the new one in your calendar app:</p>
-<p><a href="${options.feedUrl}">${options.feedUrl}</a></p>
+${feedAddress(options.feedUrl)}
 <p><a href="${options.preferencesUrl}">Back to your preferences</a></p>`,
   };
 }
