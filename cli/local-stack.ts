@@ -48,6 +48,7 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
     const app = createSubscriptionApp({
       subscribers: local.stores.subscribers,
       events: local.stores.events,
+      feedback: local.stores.feedback,
       mailer,
       // The API's own base URL is known only once it listens; resolve links lazily.
       links: {
@@ -55,6 +56,8 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
         unsubscribeUrl: (id, now, signOptions) => links.unsubscribeUrl(id, now, signOptions),
         preferencesUrl: (id, now, signOptions) => links.preferencesUrl(id, now, signOptions),
         eventIcsUrl: (id) => links.eventIcsUrl(id),
+        feedbackUrls: (id, eventId, now) => links.feedbackUrls(id, eventId, now),
+        calendarFeedUrl: (id, generation, now) => links.calendarFeedUrl(id, generation, now),
       },
       keys,
       clock: { now: options.io.now },

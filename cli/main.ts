@@ -18,6 +18,7 @@ commands:
   sources add <url> --to F   append the suggested entry for a site to sources file F and validate it
   ingest [--sources FILE]    run the ingest job against the local store
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
+  feedback [--week]          count the digest's "I'm going" / "Not for me" by category and audience
   start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)
   smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links`;
 
@@ -41,6 +42,11 @@ const COMMAND_HELP: Readonly<Record<string, string>> = {
   'send-digests': `usage: netmix send-digests [--date YYYY-MM-DD] [--dry-run] [--tz ZONE]
 
   Sends this week's digests from the local store through the local SES (--dry-run: render only).`,
+  feedback: `usage: netmix feedback [--week] [--weeks N]
+
+  Counts the digest's "I'm going" and "Not for me" choices by category and audience (local store under .netmix/).
+  --week      only this ISO week (UTC)
+  --weeks N   the last N ISO weeks, this one included (default 52)`,
   start: `usage: netmix start [--once] [--sources FILE] [--date YYYY-MM-DD]
 
   The whole weekly job on the embedded local default: ingest, then digests (npm start).`,
@@ -64,6 +70,8 @@ async function lazy(name: string): Promise<Command | undefined> {
       return (await import('./send-digests')).runSendDigests;
     case 'start':
       return (await import('./start')).runStart;
+    case 'feedback':
+      return (await import('./feedback')).runFeedback;
     case 'smoke':
       return (await import('./smoke')).runSmoke;
     default:

@@ -96,6 +96,7 @@ export class NetmixStack extends Stack {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
       limits: this.tables.limits,
+      feedback: this.tables.feedback,
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,
       ...(settings.apiDomain !== undefined &&
@@ -109,6 +110,7 @@ export class NetmixStack extends Stack {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
       deliveries: this.tables.deliveries,
+      feedback: this.tables.feedback,
       signingKey: this.signingKey,
       mail: this.mail,
       timeZone,

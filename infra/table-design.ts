@@ -28,7 +28,7 @@ function keysOf(schema: readonly KeySchemaElement[] | undefined, attributes: rea
 export function tableDesignFromStore(): Record<TableRole, TableDesign> {
   // Names are the store's business locally; on AWS CloudFormation names the tables.
   const names = tableNamesWithPrefix('netmix');
-  const roles: TableRole[] = ['events', 'sources', 'subscribers', 'deliveries', 'limits'];
+  const roles: TableRole[] = ['events', 'sources', 'subscribers', 'deliveries', 'limits', 'feedback'];
   const roleOf = new Map(roles.map((role) => [names[role], role]));
   const design: Partial<Record<TableRole, TableDesign>> = {};
   for (const { input, ttl } of tableDefinitions(names)) {
@@ -45,10 +45,10 @@ export function tableDesignFromStore(): Record<TableRole, TableDesign> {
       }),
     };
   }
-  const { events, sources, subscribers, deliveries, limits } = design;
-  if (!events || !sources || !subscribers || !deliveries || !limits) throw new TableDesignError('the store defines fewer than five tables');
-  return { events, sources, subscribers, deliveries, limits };
+  const { events, sources, subscribers, deliveries, limits, feedback } = design;
+  if (!events || !sources || !subscribers || !deliveries || !limits || !feedback) throw new TableDesignError('the store defines fewer than six tables');
+  return { events, sources, subscribers, deliveries, limits, feedback };
 }
 
-/** Keys, indexes and TTL attributes of the five tables. */
+/** Keys, indexes and TTL attributes of the six tables. */
 export const TABLE_DESIGN: Record<TableRole, TableDesign> = tableDesignFromStore();

@@ -3,7 +3,8 @@
  * them (`shared/store/dynamo-*.ts`, `shared/digest/ses-mailer.ts`), so the same domain code runs on
  * Lambda, in `npm start` and in tests.
  */
-import type { Audience } from './model/common';
+import type { FeedbackEntry } from './digest/types';
+import type { Audience, Category } from './model/common';
 import type { Event } from './model/event';
 import type { Consent, Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
 
@@ -189,4 +190,25 @@ export interface Mailer {
 /** A send the provider refused for rate or quota; SES drops such a message, so the caller retries. */
 export class MailerThrottledError extends Error {
   override readonly name = 'MailerThrottledError';
+}
+
+/** How many subscribers' latest choice about an event was `kind`, for events of one category and audience. */
+export interface FeedbackCount {
+  category: Category;
+  audience: Audience;
+  kind: FeedbackEntry['kind'];
+  count: number;
+}
+
+/**
+ * What subscribers told the digest: one entry per (subscriber, event), a later choice replacing the
+ * earlier. Send-digests reads a subscriber's entries for the cadence; the operator reads the counts.
+ */
+export interface FeedbackStore {
+  /** Records `entry` for `subscriberId`, replacing any earlier choice about the same event. */
+  record(subscriberId: string, entry: FeedbackEntry): Promise<void>;
+  /** The subscriber's entries, newest `at` first. */
+  forSubscriber(subscriberId: string): Promise<FeedbackEntry[]>;
+  /** Counts by category × audience × kind of the entries recorded (`at`) in the given ISO weeks (`2026-W49`). */
+  counts(isoWeeks: readonly string[]): Promise<FeedbackCount[]>;
 }

@@ -7,5 +7,7 @@ export const DigestWorkerConfigSchema = z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
   [ENV.deliveriesTable]: z.string().min(3),
+  /** Read once send-digests takes `feedback` (issue 7's cadence); the stack grants read access. */
+  [ENV.feedbackTable]: z.string().min(3),
   ...MAIL_CONFIG_SHAPE,
 });

@@ -8,6 +8,7 @@ export const ENV = {
   subscribersTable: 'NETMIX_SUBSCRIBERS_TABLE',
   deliveriesTable: 'NETMIX_DELIVERIES_TABLE',
   limitsTable: 'NETMIX_LIMITS_TABLE',
+  feedbackTable: 'NETMIX_FEEDBACK_TABLE',
   signupLimits: 'NETMIX_SIGNUP_LIMITS',
   ingestQueueUrl: 'NETMIX_INGEST_QUEUE_URL',
   digestQueueUrl: 'NETMIX_DIGEST_QUEUE_URL',

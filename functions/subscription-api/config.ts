@@ -23,6 +23,7 @@ export const SubscriptionApiConfigSchema = z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
   [ENV.limitsTable]: z.string().min(3),
+  [ENV.feedbackTable]: z.string().min(3),
   [ENV.signupLimits]: SignupLimitsJsonSchema,
   ...MAIL_CONFIG_SHAPE,
   /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */

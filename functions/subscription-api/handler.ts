@@ -10,6 +10,7 @@ import { senderAddress } from '../../shared/digest/sender';
 import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
+import { createDynamoFeedbackStore } from '../../shared/store/dynamo-feedback-store';
 import { createDynamoSignupLimiter } from '../../shared/store/dynamo-signup-limiter';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
@@ -33,6 +34,7 @@ const deferred = createDeferredWork((error) => { logger.error('signup mail faile
 const app = createSubscriptionApp({
   subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
   events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
+  feedback: createDynamoFeedbackStore(dynamo, config[ENV.feedbackTable], storeOptions),
   mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
   links: createLinkBuilder(config[ENV.linkOrigin], keys),
   keys,

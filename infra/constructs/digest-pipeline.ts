@@ -27,6 +27,8 @@ export interface DigestPipelineProps {
   events: dynamodb.Table;
   subscribers: dynamodb.Table;
   deliveries: dynamodb.Table;
+  /** Subscribers' feedback, read by the worker for the cadence and the "going" reminders. */
+  feedback: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   mail: Mail;
   timeZone: string;
@@ -80,6 +82,7 @@ export class DigestPipeline extends Construct {
       .bindTable(ENV.eventsTable, props.events, 'read')
       .bindTable(ENV.subscribersTable, props.subscribers, 'read')
       .bindTable(ENV.deliveriesTable, props.deliveries, 'readwrite')
+      .bindTable(ENV.feedbackTable, props.feedback, 'read')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
     props.mail.grantSend(this.worker);
     this.worker.fn.addEventSource(

@@ -24,6 +24,8 @@ export interface SubscriptionApiProps {
   subscribers: dynamodb.Table;
   /** Signup limit counters shared by every instance of the handler. */
   limits: dynamodb.Table;
+  /** Written by the digest's feedback links, read by the calendar feed. */
+  feedback: dynamodb.Table;
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
   /** A custom domain for the API and its certificate; without it links use the default URL. */
@@ -64,6 +66,7 @@ export class SubscriptionApi extends Construct {
       .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
       .bindTable(ENV.limitsTable, props.limits, 'readwrite')
       .bindTable(ENV.eventsTable, props.events, 'read')
+      .bindTable(ENV.feedbackTable, props.feedback, 'readwrite')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 
     if (props.customDomain !== undefined) {

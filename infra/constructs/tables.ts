@@ -16,7 +16,7 @@ export interface TableDesign {
   globalSecondaryIndexes: { indexName: string; partitionKey: KeyAttribute; sortKey?: KeyAttribute }[];
 }
 
-export type TableRole = 'events' | 'sources' | 'subscribers' | 'deliveries' | 'limits';
+export type TableRole = 'events' | 'sources' | 'subscribers' | 'deliveries' | 'limits' | 'feedback';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
@@ -27,7 +27,7 @@ export interface TablesProps {
 }
 
 /**
- * The five tables: on-demand (a weekly fan-out is spiky, LR-12), point-in-time recovery on (LR-13),
+ * The six tables: on-demand (a weekly fan-out is spiky, LR-12), point-in-time recovery on (LR-13),
  * encrypted at rest, deletion protection on and RETAIN on removal: subscriber, consent and delivery
  * records must survive a mistaken `cdk destroy`.
  */
@@ -38,6 +38,8 @@ export class Tables extends Construct {
   readonly deliveries: dynamodb.Table;
   /** Signup limit counters: short-lived, TTL-expired; kept like the others for one simple rule. */
   readonly limits: dynamodb.Table;
+  /** Subscribers' "I'm going" / "Not for me", one item per (subscriber, event). */
+  readonly feedback: dynamodb.Table;
 
   constructor(scope: Construct, id: string, props: TablesProps) {
     super(scope, id);
@@ -46,6 +48,7 @@ export class Tables extends Construct {
     this.subscribers = this.table('Subscribers', props.design.subscribers);
     this.deliveries = this.table('Deliveries', props.design.deliveries);
     this.limits = this.table('Limits', props.design.limits);
+    this.feedback = this.table('Feedback', props.design.feedback);
   }
 
   private table(id: string, design: TableDesign): dynamodb.Table {

@@ -61,6 +61,8 @@ export async function deliverDigest(context: DeliveryContext, subscriber: Subscr
         unsubscribe: unsubscribeUrl,
         preferences: context.links.preferencesUrl(subscriber.id, now),
         eventIcs: (eventId) => context.links.eventIcsUrl(eventId),
+        feedback: (eventId) => context.links.feedbackUrls(subscriber.id, eventId, now),
+        calendarFeed: context.links.calendarFeedUrl(subscriber.id, subscriber.calendarGeneration, now),
       },
       operator: context.mail.operator,
       ...(extras.opening === undefined ? {} : { opening: extras.opening }),

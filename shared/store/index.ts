@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DeliveryStore, EventStore, SourceStateStore, SubscriberStore } from '../ports';
+import type { DeliveryStore, EventStore, FeedbackStore, SourceStateStore, SubscriberStore } from '../ports';
+import { createDynamoFeedbackStore } from './dynamo-feedback-store';
 import { createDynamoDeliveryStore } from './dynamo-delivery-store';
 import { createDynamoEventStore } from './dynamo-event-store';
 import { createDynamoSourceStateStore } from './dynamo-source-state-store';
@@ -11,16 +12,18 @@ export { createTables, tableNamesWithPrefix, TableNamesSchema, type TableNames }
 export { StoreError, CorruptItemError, warnCorruptItem, type CorruptItemReporter } from './errors';
 export { SubscriberNotFoundError, AddressTakenError } from './dynamo-subscriber-store';
 export { createDynamoSignupLimiter } from './dynamo-signup-limiter';
+export { createDynamoFeedbackStore, FeedbackEntrySchema } from './dynamo-feedback-store';
 export { mergeDuplicateSubscribers, type MigrationReport } from './subscriber-migration';
 export type { DynamoStoreOptions } from './store-options';
 export type { BatchRetryOptions } from './batch-write';
 
-/** The four stores (the limits table has its own adapter, `createDynamoSignupLimiter`). */
+/** The five stores (the limits table has its own adapter, `createDynamoSignupLimiter`). */
 export interface DynamoStores {
   events: EventStore;
   sources: SourceStateStore;
   subscribers: SubscriberStore;
   deliveries: DeliveryStore;
+  feedback: FeedbackStore;
 }
 
 /** The DynamoDB adapters of the store ports, over one client (passed in, built once at the edge). */
@@ -32,5 +35,6 @@ export function createDynamoStores(client: DynamoDBClient, tableNames: TableName
     sources: createDynamoSourceStateStore(client, names.sources, resolved),
     subscribers: createDynamoSubscriberStore(client, names.subscribers, resolved),
     deliveries: createDynamoDeliveryStore(client, names.deliveries),
+    feedback: createDynamoFeedbackStore(client, names.feedback, resolved),
   };
 }

@@ -13,7 +13,7 @@ import { StoreError } from './errors';
 /** DynamoDB wants 3–255 characters of [a-zA-Z0-9_.-]. */
 const TableNameSchema = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -');
 
-/** The five table names; deployments and tests choose them (tests with a random prefix). */
+/** The six table names; deployments and tests choose them (tests with a random prefix). */
 export const TableNamesSchema = z.object({
   events: TableNameSchema,
   sources: TableNameSchema,
@@ -21,6 +21,8 @@ export const TableNamesSchema = z.object({
   deliveries: TableNameSchema,
   /** Signup limit counters (per address, per client, global), expired by TTL. */
   limits: TableNameSchema,
+  /** Subscribers' feedback: one item per (subscriber, event). */
+  feedback: TableNameSchema,
 });
 export type TableNames = z.infer<typeof TableNamesSchema>;
 
@@ -30,6 +32,8 @@ export const EVENTS_BY_SOURCE = 'bySource';
 export const SUBSCRIBERS_BY_EMAIL = 'byEmail';
 export const SUBSCRIBERS_BY_STATUS = 'byStatus';
 export const TTL_ATTRIBUTE = 'ttl';
+/** The feedback table's index by ISO week of recording, for the operator's counts. */
+export const FEEDBACK_BY_WEEK = 'byWeek';
 /** The limits table's partition key: `<limit>#<counted key>#<window>`. */
 export const LIMITS_KEY = 'key';
 
@@ -41,6 +45,7 @@ export function tableNamesWithPrefix(prefix: string): TableNames {
     subscribers: `${prefix}-subscribers`,
     deliveries: `${prefix}-deliveries`,
     limits: `${prefix}-limits`,
+    feedback: `${prefix}-feedback`,
   });
 }
 
@@ -141,11 +146,38 @@ export function tableDefinitions(names: TableNames): { input: CreateTableCommand
         KeySchema: [{ AttributeName: LIMITS_KEY, KeyType: 'HASH' }],
       },
     },
+    {
+      ttl: false,
+      input: {
+        ...onDemand,
+        TableName: names.feedback,
+        AttributeDefinitions: [
+          { AttributeName: 'subscriberId', AttributeType: 'S' },
+          { AttributeName: 'eventId', AttributeType: 'S' },
+          { AttributeName: 'week', AttributeType: 'S' },
+          { AttributeName: 'atKey', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'subscriberId', KeyType: 'HASH' },
+          { AttributeName: 'eventId', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: FEEDBACK_BY_WEEK,
+            KeySchema: [
+              { AttributeName: 'week', KeyType: 'HASH' },
+              { AttributeName: 'atKey', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    },
   ];
 }
 
 /**
- * Creates the five tables if they do not exist, waits until each is ACTIVE and turns TTL on where
+ * Creates the six tables if they do not exist, waits until each is ACTIVE and turns TTL on where
  * used. Safe to run again. For local runs and tests; on AWS the CDK stack owns the tables.
  */
 export async function createTables(client: DynamoDBClient, names: TableNames): Promise<void> {

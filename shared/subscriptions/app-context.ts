@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Clock, EventStore, Mailer, SubscriberStore } from '../ports';
+import type { Clock, EventStore, FeedbackStore, Mailer, SubscriberStore } from '../ports';
 import { clientIpOf } from './client-ip';
 import type { Operator } from './confirmation-mail';
 import { renderPage } from './html';
@@ -50,9 +50,11 @@ export interface SubscriptionAppDeps {
   maxBodyBytes?: number;
   /** Default: 32 random hex digits. */
   newId?: () => string;
+  /** Where the digest's feedback links record; without it, `/f/…` links answer 404 and the calendar feed has no "going" events. */
+  feedback?: FeedbackStore;
 }
 
-export type ResolvedDeps = Required<Omit<SubscriptionAppDeps, 'newId'>> & Pick<SubscriptionAppDeps, 'newId'>;
+export type ResolvedDeps = Required<Omit<SubscriptionAppDeps, 'newId' | 'feedback'>> & Pick<SubscriptionAppDeps, 'newId' | 'feedback'>;
 
 /** Fills in the defaults. */
 export function resolveDeps(deps: SubscriptionAppDeps): ResolvedDeps {
@@ -81,7 +83,7 @@ export function pageResponse(c: Context, deps: ResolvedDeps, page: Page, status:
 export type TokenCheck = { ok: true; subscriberId: string; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Verifies a link token for `purpose`; every failure but expiry is the same "invalid". */
-export function checkToken(deps: ResolvedDeps, token: string, purpose: TokenPurpose): TokenCheck {
+export function checkToken(deps: ResolvedDeps, token: string, purpose: TokenPurpose | readonly TokenPurpose[]): TokenCheck {
   try {
     const claims = readToken(deps.keys, token, purpose, deps.clock.now());
     return { ok: true, subscriberId: claims.subscriberId, claims };

@@ -18,6 +18,7 @@ import {
 } from './app-context';
 import { buildEventIcs, icsContentDisposition } from './event-ics';
 import { geocodeZip } from './geocode';
+import { registerFeedbackRoutes } from './feedback-routes';
 import { registerLinkRoutes } from './link-routes';
 import {
   CHECK_INBOX_PAGE,
@@ -58,7 +59,7 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
   const sameSite = csrf({ origin: (origin, c) => origin === deps.siteOrigin || origin === new URL(c.req.url).origin });
   const limit = bodyLimit({ maxSize: deps.maxBodyBytes, onError: (c) => pageResponse(c, deps, TOO_LARGE_PAGE, 413) });
   app.use('/subscribe', cors({ origin: deps.siteOrigin, allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
-  app.on('POST', ['/subscribe', '/preferences/*', '/confirm/*'], sameSite);
+  app.on('POST', ['/subscribe', '/preferences/*', '/confirm/*', '/f/*'], sameSite);
   app.on('POST', '*', limit);
 
   app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [])));
@@ -85,6 +86,7 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
     });
   });
   registerLinkRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
   return app;
 }
 

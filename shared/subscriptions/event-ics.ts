@@ -3,7 +3,7 @@
  * all-day events), so every calendar shows the event at the right hour whatever its own zone.
  * ical-generator escapes text and folds lines (UC-07).
  */
-import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { ICalCalendar, ICalEventStatus, type ICalEventData } from 'ical-generator';
 import { calendarFileName } from '../digest/calendar-links';
 import type { Event } from '../model/event';
 import { localDateOf } from '../time/zoned';
@@ -19,6 +19,15 @@ export function icsContentDisposition(event: Pick<Event, 'title' | 'startDate'>)
 /** Builds the `.ics` text for `event`; `now` is the DTSTAMP. */
 export function buildEventIcs(event: Event, now: Date, prodId = { company: 'Netmix', product: 'Netmix' }): string {
   const calendar = new ICalCalendar({ prodId });
+  calendar.createEvent(icsEventData(event, now));
+  return calendar.toString();
+}
+
+/**
+ * One event as ical-generator data: UTC instants (or dates when all-day), UID `<event id>@<uidDomain>`
+ * (stable across downloads and feed refreshes, so calendars update the event rather than copy it).
+ */
+export function icsEventData(event: Event, now: Date, uidDomain = 'netmix'): ICalEventData {
   const dates = event.allDay
     ? {
         // All-day events are dates, not instants: a UTC-midnight Date renders as that calendar date.
@@ -27,8 +36,8 @@ export function buildEventIcs(event: Event, now: Date, prodId = { company: 'Netm
         allDay: true,
       }
     : { start: new Date(event.start), end: new Date(event.end), allDay: false };
-  calendar.createEvent({
-    id: `${event.id}@netmix`,
+  return {
+    id: `${event.id}@${uidDomain}`,
     stamp: now,
     ...dates,
     summary: event.title,
@@ -36,8 +45,7 @@ export function buildEventIcs(event: Event, now: Date, prodId = { company: 'Netm
     url: event.url ?? event.onlineUrl,
     description: descriptionOf(event),
     status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
-  return calendar.toString();
+  };
 }
 
 function locationOf(event: Event): string | null {

@@ -6,6 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { PreferencesSchema, type Subscriber } from '../model/subscriber';
 import { checkToken, pageResponse, type ResolvedDeps, type TokenCheck } from './app-context';
+import { calendarFeedSection } from './feedback-pages';
 import { geocodeZip } from './geocode';
 import {
   CANNOT_CONFIRM_PAGE,
@@ -135,6 +136,10 @@ function showPreferences(
       active: subscriber.status === 'active' || subscriber.status === 'pending',
       // An unsubscribe link that expires with the preferences link that opened the page.
       unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, deps.clock.now(), { derivedFrom: opener }),
+      sections:
+        subscriber.status === 'active'
+          ? [calendarFeedSection({ feedUrl: deps.links.calendarFeedUrl(subscriber.id, subscriber.calendarGeneration, deps.clock.now()), renewAction: `${c.req.path}/calendar` })]
+          : [],
     }),
     status,
   );

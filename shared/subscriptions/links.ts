@@ -8,6 +8,10 @@ export interface LinkBuilder {
   preferencesUrl(subscriberId: string, now: Date, options?: SignOptions): string;
   /** A downloadable `.ics` for one event (add to calendar). */
   eventIcsUrl(eventId: string): string;
+  /** The digest's "I'm going" and "Not for me" links for one event, signed for this subscriber and event. */
+  feedbackUrls(subscriberId: string, eventId: string, now: Date): { going: string; notForMe: string };
+  /** The subscriber's personal calendar feed, valid while their `calendarGeneration` is `generation`. */
+  calendarFeedUrl(subscriberId: string, generation: number, now: Date): string;
 }
 
 /** Links under `baseUrl` (https in production; the local runner uses http://127.0.0.1). */
@@ -18,5 +22,10 @@ export function createLinkBuilder(baseUrl: string, keys: TokenKeys): LinkBuilder
     unsubscribeUrl: (id, now, options) => `${base}/u/${signToken(keys, id, 'unsubscribe', now, options)}`,
     preferencesUrl: (id, now, options) => `${base}/preferences/${signToken(keys, id, 'preferences', now, options)}`,
     eventIcsUrl: (eventId) => `${base}/events/${encodeURIComponent(eventId)}.ics`,
+    feedbackUrls: (id, eventId, now) => ({
+      going: `${base}/f/${signToken(keys, id, 'going', now, { eventId })}`,
+      notForMe: `${base}/f/${signToken(keys, id, 'not-for-me', now, { eventId })}`,
+    }),
+    calendarFeedUrl: (id, generation, now) => `${base}/calendar/${signToken(keys, id, 'calendar', now, { generation })}.ics`,
   };
 }

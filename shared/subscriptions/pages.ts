@@ -86,6 +86,8 @@ export function preferencesPage(options: {
   saved: boolean;
   active: boolean;
   unsubscribeUrl: string;
+  /** Sections another part adds below the form (the calendar feed's, `feedback-pages.ts`). */
+  sections?: readonly Html[];
 }): Page {
   const saved = options.saved ? html`<p class="notice" role="status">Saved. The next weekly email uses these preferences.</p>` : html``;
   const inactive = options.active
@@ -95,6 +97,7 @@ export function preferencesPage(options: {
     title: 'Your preferences',
     body: html`${saved}${inactive}${renderIssues(options.issues)}
 ${renderPreferencesForm({ action: options.action, values: options.values, withEmail: false, submitLabel: 'Save preferences' })}
+${options.sections ?? []}
 <p><a href="${options.unsubscribeUrl}">Unsubscribe from the weekly email</a></p>`,
   };
 }

@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 
-export const TokenPurposeSchema = z.enum(['confirm', 'unsubscribe', 'preferences']);
+export const TokenPurposeSchema = z.enum(['confirm', 'unsubscribe', 'preferences', 'going', 'not-for-me', 'calendar']);
 export type TokenPurpose = z.infer<typeof TokenPurposeSchema>;
 
 /** How long each kind of link works. Unsubscribe links never expire (CAN-SPAM: ≥ 30 days after a send). */
@@ -15,6 +15,11 @@ export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number | null> = {
   confirm: 7 * 24 * 3600,
   unsubscribe: null,
   preferences: 90 * 24 * 3600,
+  // Feedback links (one per event and choice) outlive the events a digest offers by weeks.
+  going: 60 * 24 * 3600,
+  'not-for-me': 60 * 24 * 3600,
+  // The calendar feed is subscribed to for months; it is revoked by its generation, not by time.
+  calendar: null,
 };
 
 /** How long a retired key still verifies unsubscribe links signed with it (old digests in inboxes). */
@@ -45,6 +50,8 @@ const PayloadSchema = z
     e: z.number().int().nonnegative().nullable(),
     k: z.string().min(1).max(20),
     v: z.number().int().nonnegative().optional(),
+    x: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+    g: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -58,6 +65,10 @@ export interface TokenClaims {
   expiresAt: number | null;
   /** The subscriber's state version when a confirm link was issued; null on other links. */
   version: number | null;
+  /** The event a feedback link is about; null on other links. */
+  eventId: string | null;
+  /** The subscriber's `calendarGeneration` a calendar feed link was issued for; null on other links. */
+  generation: number | null;
 }
 
 /** Any reason a token does not verify; one generic message so callers cannot leak which. */
@@ -76,6 +87,10 @@ function mac(secret: string, payload: string): Buffer {
 export interface SignOptions {
   /** The state version a confirm link is bound to. */
   version?: number;
+  /** The event a feedback link (`going`, `not-for-me`) is about: signed with the subscriber, so one subscriber's link never speaks for another. */
+  eventId?: string;
+  /** The `calendarGeneration` a calendar feed link belongs to. */
+  generation?: number;
   /** The claims of the token whose page mints this one: issue time and expiry are capped by them. */
   derivedFrom?: TokenClaims;
 }
@@ -99,6 +114,8 @@ export function signToken(keys: TokenKeys, subscriberId: string, purpose: TokenP
     e: expiry,
     k: keys.current.id,
     ...(options.version !== undefined && { v: options.version }),
+    ...(options.eventId !== undefined && { x: options.eventId }),
+    ...(options.generation !== undefined && { g: options.generation }),
   };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${encoded}.${mac(keys.current.secret, encoded).toString('base64url')}`;
@@ -120,8 +137,8 @@ function verifyingKey(keys: TokenKeys, keyId: string, purpose: TokenPurpose, now
   return Number.isFinite(until) && now.getTime() <= until ? retired : undefined;
 }
 
-/** Returns the claims when `token` is genuine, meant for `purpose` and not expired at `now`. */
-export function readToken(keys: TokenKeys, token: string, purpose: TokenPurpose, now: Date): TokenClaims {
+/** Returns the claims when `token` is genuine, meant for `purpose` (or one of them) and not expired at `now`. */
+export function readToken(keys: TokenKeys, token: string, purpose: TokenPurpose | readonly TokenPurpose[], now: Date): TokenClaims {
   const [encoded, signature, extra] = token.split('.');
   if (!encoded || !signature || extra !== undefined || encoded.length > 400) throw new InvalidTokenError('malformed');
   let json: unknown;
@@ -140,9 +157,13 @@ export function readToken(keys: TokenKeys, token: string, purpose: TokenPurpose,
   const expected = mac(key?.secret ?? keys.current.secret, encoded);
   const genuine = given.length === expected.length && timingSafeEqual(given, expected);
   if (!key || !genuine) throw new InvalidTokenError('signature');
-  if (payload.p !== purpose) throw new InvalidTokenError('purpose');
+  const allowed: readonly TokenPurpose[] = typeof purpose === 'string' ? [purpose] : purpose;
+  if (!allowed.includes(payload.p)) throw new InvalidTokenError('purpose');
   if (isExpired(payload.e, now)) throw new InvalidTokenError('expired');
-  return { subscriberId: payload.s, purpose: payload.p, issuedAt: payload.i, expiresAt: payload.e, version: payload.v ?? null };
+  return { subscriberId: payload.s, purpose: payload.p, issuedAt: payload.i, expiresAt: payload.e, version: payload.v ?? null,
+    eventId: payload.x ?? null,
+    generation: payload.g ?? null,
+  };
 }
 
 /** Returns the subscriber id when `token` is genuine, meant for `purpose` and not expired at `now`. */

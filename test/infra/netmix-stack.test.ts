@@ -108,9 +108,9 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('tables', () => {
-  it('has five on-demand tables with PITR, deletion protection and RETAIN', () => {
+  it('has six on-demand tables with PITR, deletion protection and RETAIN', () => {
     const tables = ofType('AWS::DynamoDB::Table');
-    expect(tables).toHaveLength(5);
+    expect(tables).toHaveLength(6);
     for (const [, table] of tables) {
       expect(table['BillingMode']).toBe('PAY_PER_REQUEST');
       expect(table['PointInTimeRecoverySpecification']).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -122,7 +122,7 @@ describe('tables', () => {
   it("matches shared/store's CreateTable definitions: keys, GSIs and TTL attribute", () => {
     // Compared with the store's own definitions (what DynamoDB Local gets), not with infra's copy.
     const definitions = tableDefinitions(tableNamesWithPrefix('netmix'));
-    expect(definitions).toHaveLength(5);
+    expect(definitions).toHaveLength(6);
     const deployed = ofType('AWS::DynamoDB::Table');
     for (const { input, ttl } of definitions) {
       const role = (input.TableName ?? '').replace(/^netmix-/, '');

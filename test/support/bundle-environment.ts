@@ -43,7 +43,7 @@ export function bundleEnvironment(name: string, endpoints: BundleEndpoints, tabl
   };
   const own: Record<string, Record<string, string>> = {
     'digest-dispatcher': { [ENV.subscribersTable]: tables.subscribers, [ENV.digestQueueUrl]: queues.digest, [ENV.timeZone]: 'America/New_York', [ENV.digestBatchSize]: '25' },
-    'digest-worker': { [ENV.eventsTable]: tables.events, [ENV.subscribersTable]: tables.subscribers, [ENV.deliveriesTable]: tables.deliveries, ...mail },
+    'digest-worker': { [ENV.eventsTable]: tables.events, [ENV.subscribersTable]: tables.subscribers, [ENV.deliveriesTable]: tables.deliveries, [ENV.feedbackTable]: tables.feedback, ...mail },
     'ingest-dispatcher': { [ENV.ingestQueueUrl]: queues.ingest },
     'ingest-worker': { [ENV.eventsTable]: tables.events, [ENV.sourcesTable]: tables.sources, [ENV.horizonDays]: '60', [ENV.siteOrigin]: 'https://netmix.example.org' },
     'ses-feedback': { [ENV.subscribersTable]: tables.subscribers },
@@ -51,6 +51,7 @@ export function bundleEnvironment(name: string, endpoints: BundleEndpoints, tabl
       [ENV.eventsTable]: tables.events,
       [ENV.subscribersTable]: tables.subscribers,
       [ENV.limitsTable]: tables.limits,
+      [ENV.feedbackTable]: tables.feedback,
       [ENV.siteOrigin]: 'https://netmix.example.org',
       ...mail,
     },

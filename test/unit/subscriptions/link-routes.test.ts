@@ -5,7 +5,7 @@ import { signToken, type TokenPurpose } from '../../../shared/subscriptions/toke
 import { createHarness, subscriberFixture, TEST_KEYS } from './support/memory-ports';
 
 const ID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
-const ROUTE: Record<TokenPurpose, string> = { confirm: '/confirm/', unsubscribe: '/u/', preferences: '/preferences/' };
+const ROUTE: Record<'confirm' | 'unsubscribe' | 'preferences', string> = { confirm: '/confirm/', unsubscribe: '/u/', preferences: '/preferences/' };
 
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
   return Object.fromEntries(new Headers(headers).entries());
@@ -22,7 +22,7 @@ async function setup(status: SubscriberStatus) {
 }
 
 describe('link routes accept only a genuine token for their own purpose (SEC-01, EM-14)', () => {
-  const purposes: TokenPurpose[] = ['confirm', 'unsubscribe', 'preferences'];
+  const purposes = ['confirm', 'unsubscribe', 'preferences'] as const;
   for (const route of purposes) {
     for (const purpose of purposes.filter((p) => p !== route)) {
       it(`refuses a ${purpose} token on ${ROUTE[route]} (GET and POST) and changes nothing`, async () => {
