@@ -48,6 +48,7 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
     const app = createSubscriptionApp({
       subscribers: local.stores.subscribers,
       events: local.stores.events,
+      deliveries: local.stores.deliveries,
       mailer,
       // The API's own base URL is known only once it listens; resolve links lazily.
       links: {

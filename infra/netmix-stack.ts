@@ -96,6 +96,8 @@ export class NetmixStack extends Stack {
       events: this.tables.events,
       subscribers: this.tables.subscribers,
       limits: this.tables.limits,
+      deliveries: this.tables.deliveries,
+      digestSchedule: { weekDay: settings.digestDay, hour: settings.digestHour },
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,
       ...(settings.apiDomain !== undefined &&

@@ -11,6 +11,7 @@ import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
 import { createDynamoSignupLimiter } from '../../shared/store/dynamo-signup-limiter';
+import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-store';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createSubscriptionApp } from '../../shared/subscriptions/app';
@@ -33,6 +34,8 @@ const deferred = createDeferredWork((error) => { logger.error('signup mail faile
 const app = createSubscriptionApp({
   subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
   events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
+  deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
+  digestSchedule: config[ENV.digestSchedule],
   mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
   links: createLinkBuilder(config[ENV.linkOrigin], keys),
   keys,

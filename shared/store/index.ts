@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DeliveryStore, EventStore, SourceStateStore, SubscriberStore } from '../ports';
+import type { DeliveryArchive, DeliveryStore, EventStore, SourceStateStore, SubscriberStore } from '../ports';
 import { createDynamoDeliveryStore } from './dynamo-delivery-store';
 import { createDynamoEventStore } from './dynamo-event-store';
 import { createDynamoSourceStateStore } from './dynamo-source-state-store';
@@ -20,7 +20,7 @@ export interface DynamoStores {
   events: EventStore;
   sources: SourceStateStore;
   subscribers: SubscriberStore;
-  deliveries: DeliveryStore;
+  deliveries: DeliveryStore & DeliveryArchive;
 }
 
 /** The DynamoDB adapters of the store ports, over one client (passed in, built once at the edge). */

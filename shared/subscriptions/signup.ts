@@ -97,7 +97,9 @@ async function sendSignupMail(
   const found = await deps.subscribers.getVersionedByEmail(email);
   if (!found) return { action: 'gone', subscriberId: null };
   const { subscriber, version } = found;
-  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  if (subscriber.status === 'suppressed' || (await deps.subscribers.isErasedSuppressed(email))) {
+    return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  }
   if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   const common = { to: subscriber.email, placeName: subscriber.placeName, from: deps.from, operator: deps.operator, date: now };
   const message =

@@ -66,6 +66,7 @@ export async function serveAppOverLocalServices(services: LocalServices, options
   const app = createSubscriptionApp({
     subscribers: stores.subscribers,
     events: stores.events,
+    deliveries: stores.deliveries,
     mailer: createSesRawMailer(services.ses),
     links: createLinkBuilder(url, keys),
     keys,
