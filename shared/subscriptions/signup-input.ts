@@ -86,5 +86,8 @@ export function describeIssues(error: z.ZodError): InputIssue[] {
     const field = issue.code === 'unrecognized_keys' || message === undefined ? '' : key;
     if (!out.has(field)) out.set(field, { field, message: message ?? 'Something in the form could not be read; check it and send it again.' });
   }
-  return [...out.values()];
+  // Form order, so the summary reads top to bottom and the first field to fix is the first one.
+  const order = Object.keys(FIELD_MESSAGES);
+  const rank = (field: string): number => (order.includes(field) ? order.indexOf(field) : order.length);
+  return [...out.values()].sort((a, b) => rank(a.field) - rank(b.field));
 }

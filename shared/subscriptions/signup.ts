@@ -9,6 +9,7 @@ import type { Clock, Mailer, SubscriberStore } from '../ports';
 import type { Subscriber } from '../model/subscriber';
 import { buildSignupMail, type Operator } from './confirmation-mail';
 import type { DeferredWork } from './deferred-work';
+import { DEFAULT_DIGEST_SCHEDULE, firstDigestSentence, type DigestSchedule } from './first-digest';
 import type { ZipPlace } from './geocode';
 import type { LinkBuilder } from './links';
 import type { SignupLimiter } from './signup-limits';
@@ -25,6 +26,8 @@ export interface SignUpDeps {
   operator: Operator;
   /** The region's zone, stored on new subscribers. */
   timeZone: string;
+  /** When digests go out, for the confirmation mail's "first digest" sentence; default Monday 7 a.m. */
+  digestSchedule?: DigestSchedule;
   newId?: () => string;
 }
 
@@ -110,7 +113,12 @@ async function sendSignupMail(
           preferencesUrl: deps.links.preferencesUrl(subscriber.id, now),
           unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, now),
         })
-      : await buildSignupMail({ ...common, kind: 'confirm', confirmUrl: deps.links.confirmUrl(subscriber.id, now, version) });
+      : await buildSignupMail({
+          ...common,
+          kind: 'confirm',
+          confirmUrl: deps.links.confirmUrl(subscriber.id, now, version),
+          firstDigest: firstDigestSentence(deps.digestSchedule ?? DEFAULT_DIGEST_SCHEDULE, now, deps.timeZone),
+        });
   await deps.mailer.sendRaw(message);
   return { action: subscriber.status === 'active' ? 'already-subscribed-sent' : 'confirmation-sent', subscriberId: subscriber.id };
 }
