@@ -120,7 +120,7 @@ export function createMemoryEventStore(events: Event[]): EventStore {
   return {
     syncSourceEvents: () => Promise.reject(new Error('not used by the subscription app')),
     listBySource: () => Promise.resolve([]),
-    listStartingBetween: () => Promise.resolve([]),
+    listStartingBetween: (from, to) => Promise.resolve([...byId.values()].filter((event) => event.startDate >= from && event.startDate <= to)),
     get: (id) => Promise.resolve(byId.get(id) ?? null),
   };
 }
