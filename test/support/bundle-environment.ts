@@ -51,6 +51,8 @@ export function bundleEnvironment(name: string, endpoints: BundleEndpoints, tabl
       [ENV.eventsTable]: tables.events,
       [ENV.subscribersTable]: tables.subscribers,
       [ENV.limitsTable]: tables.limits,
+      [ENV.deliveriesTable]: tables.deliveries,
+      [ENV.digestSchedule]: 'MON@7',
       [ENV.siteOrigin]: 'https://netmix.example.org',
       ...mail,
     },
