@@ -49,6 +49,7 @@ export async function startLocalStack(options: { timeZone: string; io: Io }): Pr
       subscribers: local.stores.subscribers,
       events: local.stores.events,
       feedback: local.stores.feedback,
+      deliveries: local.stores.deliveries,
       mailer,
       // The API's own base URL is known only once it listens; resolve links lazily.
       links: {

@@ -97,6 +97,8 @@ export class NetmixStack extends Stack {
       subscribers: this.tables.subscribers,
       limits: this.tables.limits,
       feedback: this.tables.feedback,
+      deliveries: this.tables.deliveries,
+      digestSchedule: { weekDay: settings.digestDay, hour: settings.digestHour },
       signingKey: this.signingKey,
       siteOrigin: settings.siteOrigin,
       ...(settings.apiDomain !== undefined &&

@@ -6,7 +6,7 @@
 import type { FeedbackEntry } from './digest/types';
 import type { Audience, Category } from './model/common';
 import type { Event } from './model/event';
-import type { Consent, Subscriber, SubscriberStatus, Preferences } from './model/subscriber';
+import type { Consent, Subscriber, SubscriberStatus, Preferences, UnsubscribeReason } from './model/subscriber';
 
 export interface Clock {
   now(): Date;
@@ -109,8 +109,26 @@ export interface SubscriberStore {
   updatePreferences(id: string, preferences: Preferences & { lat: number; lon: number; placeName: string }, now: Date): Promise<void>;
   /** Deletes the subscriber and frees its address. */
   delete(id: string): Promise<void>;
+  /** Sets the pause and/or the unsubscribe reason; fields left out are kept. */
+  annotate(id: string, values: SubscriberAnnotations, now: Date): Promise<void>;
+  /**
+   * "Delete my data": removes the subscriber and its address item and keeps only a hash of the
+   * normalised address with whether it was suppressed, so a later bounce or complaint is still
+   * honoured and a re-sign-up is a new address.
+   */
+  erase(id: string, now: Date): Promise<void>;
+  /** A bounce or complaint for an erased address: marks its hash suppressed; false when none is kept. */
+  suppressErased(email: string, now: Date): Promise<boolean>;
+  /** Whether the hash of an erased address is marked suppressed (no signup mail to it, SEC-05). */
+  isErasedSuppressed(email: string): Promise<boolean>;
   /** Throws when the store cannot be reached (the health check). */
   ping(): Promise<void>;
+}
+
+/** The fields `SubscriberStore.annotate` sets. */
+export interface SubscriberAnnotations {
+  pausedUntil?: string | null;
+  unsubscribeReason?: UnsubscribeReason | null;
 }
 
 /** What one digest held, to avoid repeating an unchanged event the next week. */
@@ -164,6 +182,14 @@ export interface DeliveryStore {
   previous(subscriberId: string, isoWeek: string): Promise<DeliveryRecord | null>;
   /** `isoWeek`'s own delivery and the latest before it, in one read. */
   lookup(subscriberId: string, isoWeek: string): Promise<DeliveryLookup>;
+}
+
+/** A subscriber's deliveries as a whole: for "export my data" and "delete my data". */
+export interface DeliveryArchive {
+  /** Every delivery of the subscriber, oldest first. */
+  listFor(subscriberId: string): Promise<DeliveryRecord[]>;
+  /** Deletes every delivery of the subscriber; resolves to how many there were. */
+  deleteFor(subscriberId: string): Promise<number>;
 }
 
 /**

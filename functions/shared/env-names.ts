@@ -23,6 +23,8 @@ export const ENV = {
   operatorPostalAddress: 'NETMIX_OPERATOR_POSTAL_ADDRESS',
   horizonDays: 'NETMIX_HORIZON_DAYS',
   digestBatchSize: 'NETMIX_DIGEST_BATCH_SIZE',
+  /** The digest schedule as `MON@7`: the subscription pages say when the first digest comes. */
+  digestSchedule: 'NETMIX_DIGEST_SCHEDULE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DigestScheduleSchema } from '../../shared/subscriptions/first-digest';
 import { SignupLimitsSchema } from '../../shared/subscriptions/signup-limits';
 import { ENV } from '../shared/env-names';
 import { MAIL_CONFIG_SHAPE } from '../shared/mail-config';
@@ -24,6 +25,16 @@ export const SubscriptionApiConfigSchema = z.object({
   [ENV.subscribersTable]: z.string().min(3),
   [ENV.limitsTable]: z.string().min(3),
   [ENV.feedbackTable]: z.string().min(3),
+  [ENV.deliveriesTable]: z.string().min(3),
+  /** `MON@7`: the deployment's digest day and hour. */
+  [ENV.digestSchedule]: z
+    .string()
+    .regex(/^(SUN|MON|TUE|WED|THU|FRI|SAT)@\d{1,2}$/)
+    .transform((text) => {
+      const [weekDay, hour] = text.split('@');
+      return { weekDay, hour: Number(hour) };
+    })
+    .pipe(DigestScheduleSchema),
   [ENV.signupLimits]: SignupLimitsJsonSchema,
   ...MAIL_CONFIG_SHAPE,
   /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */

@@ -12,6 +12,7 @@ import { systemClock } from '../../shared/ports';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
 import { createDynamoFeedbackStore } from '../../shared/store/dynamo-feedback-store';
 import { createDynamoSignupLimiter } from '../../shared/store/dynamo-signup-limiter';
+import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-store';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createSubscriptionApp } from '../../shared/subscriptions/app';
@@ -35,6 +36,8 @@ const app = createSubscriptionApp({
   subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
   events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
   feedback: createDynamoFeedbackStore(dynamo, config[ENV.feedbackTable], storeOptions),
+  deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
+  digestSchedule: config[ENV.digestSchedule],
   mailer: createSesMailer(new SESClient({}), { configurationSetName: config[ENV.configurationSet] }),
   links: createLinkBuilder(config[ENV.linkOrigin], keys),
   keys,

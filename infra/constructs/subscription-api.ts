@@ -26,6 +26,10 @@ export interface SubscriptionApiProps {
   limits: dynamodb.Table;
   /** Written by the digest's feedback links, read by the calendar feed. */
   feedback: dynamodb.Table;
+  /** Read for the preferences page's last digest and export; written by "delete my data". */
+  deliveries: dynamodb.Table;
+  /** When the digest goes out, for the "first digest comes …" sentence. */
+  digestSchedule: { weekDay: string; hour: number };
   signingKey: secretsmanager.ISecret;
   siteOrigin: string;
   /** A custom domain for the API and its certificate; without it links use the default URL. */
@@ -61,12 +65,14 @@ export class SubscriptionApi extends Construct {
         [ENV.operatorName]: props.operatorName,
         [ENV.operatorPostalAddress]: props.operatorPostalAddress,
         [ENV.timeZone]: props.timeZone,
+        [ENV.digestSchedule]: `${props.digestSchedule.weekDay}@${props.digestSchedule.hour}`,
       },
     })
       .bindTable(ENV.subscribersTable, props.subscribers, 'readwrite')
       .bindTable(ENV.limitsTable, props.limits, 'readwrite')
       .bindTable(ENV.eventsTable, props.events, 'read')
       .bindTable(ENV.feedbackTable, props.feedback, 'readwrite')
+      .bindTable(ENV.deliveriesTable, props.deliveries, 'readwrite')
       .bindSecret(ENV.signingKeySecretArn, props.signingKey);
 
     if (props.customDomain !== undefined) {

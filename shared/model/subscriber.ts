@@ -16,6 +16,10 @@ export const EmailSchema = z
   .max(254)
   .pipe(z.email());
 
+/** Why a subscriber left, when they said (the unsubscribe page's choice). */
+export const UnsubscribeReasonSchema = z.enum(['found-a-job', 'too-many-emails', 'not-relevant', 'other']);
+export type UnsubscribeReason = z.infer<typeof UnsubscribeReasonSchema>;
+
 export const ConsentSchema = z.object({
   at: InstantSchema,
   ip: z.string().max(64).nullable(),
@@ -53,6 +57,8 @@ export const SubscriberSchema = PreferencesSchema.extend({
   pausedUntil: InstantSchema.nullable().default(null),
   /** Generation of the personal calendar feed's token: bumping it revokes the old feed address. */
   calendarGeneration: z.number().int().nonnegative().default(0),
+  /** The reason given on the unsubscribe page; absent when none was given. */
+  unsubscribeReason: UnsubscribeReasonSchema.nullable().optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

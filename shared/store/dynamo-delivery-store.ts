@@ -10,10 +10,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { AudienceSchema, InstantSchema } from '../model/common';
-import type { ClaimResult, DeliveryLookup, DeliveryRecord, DeliveryStore } from '../ports';
+import type { ClaimResult, DeliveryArchive, DeliveryLookup, DeliveryRecord, DeliveryStore } from '../ports';
 import { toItem } from './attribute-value';
 import { StoreError } from './errors';
 import { parseItemOrThrow } from './parse-item';
+import { queryAll } from './query-all';
 
 /** Weeks of deliveries before the current one that `lookup` returns as `recent`. */
 const RECENT_WEEKS = 4;
@@ -66,7 +67,7 @@ const CLAIMABLE =
   '(leaseUntil < :now OR (attribute_not_exists(leaseUntil) AND claimedAt < :legacyExpired)))';
 
 /** The DynamoDB DeliveryStore (deliveries table: pk subscriberId, sk isoWeek). See ACCESS-PATTERNS.md. */
-export function createDynamoDeliveryStore(client: DynamoDBClient, table: string): DeliveryStore {
+export function createDynamoDeliveryStore(client: DynamoDBClient, table: string): DeliveryStore & DeliveryArchive {
   const get = async (subscriberId: string, isoWeek: string): Promise<DeliveryRecord | null> => {
     const output = await client.send(new GetItemCommand({ TableName: table, Key: keyOf(subscriberId, isoWeek), ConsistentRead: true }));
     return output.Item === undefined ? null : toRecord(parseItemOrThrow(DeliveryItemSchema, table, output.Item, KEY));
@@ -90,7 +91,24 @@ export function createDynamoDeliveryStore(client: DynamoDBClient, table: string)
     return { current, previous: before[0] ?? null, recent: before.slice(0, RECENT_WEEKS) };
   };
 
+  const listFor = async (subscriberId: string): Promise<DeliveryRecord[]> => {
+    const items = await queryAll(client, {
+      TableName: table,
+      KeyConditionExpression: 'subscriberId = :subscriber',
+      ExpressionAttributeValues: { ':subscriber': { S: subscriberId } },
+      ConsistentRead: true,
+    });
+    return items.map((item) => toRecord(parseItemOrThrow(DeliveryItemSchema, table, item, KEY)));
+  };
+
   return {
+    listFor,
+    async deleteFor(subscriberId) {
+      const records = await listFor(subscriberId);
+      // One item a week: a few hundred at most, so plain deletes are enough.
+      for (const record of records) await client.send(new DeleteItemCommand({ TableName: table, Key: keyOf(subscriberId, record.isoWeek) }));
+      return records.length;
+    },
     async claim(record): Promise<ClaimResult> {
       const parsed = ClaimInputSchema.safeParse(record);
       if (!parsed.success) throw new StoreError(`delivery claim for ${record.subscriberId} is invalid`, { cause: parsed.error });

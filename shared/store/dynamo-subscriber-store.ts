@@ -23,6 +23,7 @@ import {
   transactWrite,
 } from './subscriber-items';
 import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS } from './tables';
+import { eraseSubscriber, isErasedAddressSuppressed, suppressErasedAddress } from './erased-addresses';
 
 const KEY = ['id'] as const;
 
@@ -31,6 +32,8 @@ const LocatedPreferencesSchema = PreferencesSchema.extend({
   lon: z.number().min(-180).max(180),
   placeName: z.string().max(100),
 });
+
+const AnnotationsSchema = SubscriberSchema.pick({ pausedUntil: true, unsubscribeReason: true }).partial().strict();
 
 /** A subscriber id the store does not know. */
 export class SubscriberNotFoundError extends StoreError {
@@ -229,6 +232,19 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
         },
       ]);
     },
+
+    async annotate(id, values, now) {
+      const parsed = AnnotationsSchema.parse(values);
+      await update(id, { ...parsed, updatedAt: now.toISOString() }, false);
+    },
+
+    async erase(id, now) {
+      const { subscriber } = await mustGet(id);
+      await eraseSubscriber(client, table, subscriber, now);
+    },
+
+    suppressErased: (email, now) => suppressErasedAddress(client, table, email, now),
+    isErasedSuppressed: (email) => isErasedAddressSuppressed(client, table, email),
 
     async ping() {
       // A read of a key that never exists: proves the table answers, with read rights only.

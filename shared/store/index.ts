@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DeliveryStore, EventStore, FeedbackStore, SourceStateStore, SubscriberStore } from '../ports';
+import type { DeliveryArchive, DeliveryStore, EventStore, FeedbackStore, SourceStateStore, SubscriberStore } from '../ports';
 import { createDynamoFeedbackStore } from './dynamo-feedback-store';
 import { createDynamoDeliveryStore } from './dynamo-delivery-store';
 import { createDynamoEventStore } from './dynamo-event-store';
@@ -22,7 +22,7 @@ export interface DynamoStores {
   events: EventStore;
   sources: SourceStateStore;
   subscribers: SubscriberStore;
-  deliveries: DeliveryStore;
+  deliveries: DeliveryStore & DeliveryArchive;
   feedback: FeedbackStore;
 }
 

@@ -4,13 +4,15 @@
  */
 import type { Context } from 'hono';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Clock, EventStore, FeedbackStore, Mailer, SubscriberStore } from '../ports';
+import type { Clock, DeliveryArchive, EventStore, FeedbackStore, Mailer, SubscriberStore } from '../ports';
 import { clientIpOf } from './client-ip';
 import type { Operator } from './confirmation-mail';
 import { renderPage } from './html';
 import type { LinkBuilder } from './links';
 import type { Page } from './pages';
 import { createDeferredWork, type DeferredWork } from './deferred-work';
+import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from './first-digest';
+import { createRegionCheck, type RegionCheck } from './region-check';
 import type { SignupLimiter } from './signup-limits';
 import { InvalidTokenError, readToken, type TokenClaims, type TokenKeys, type TokenPurpose } from './tokens';
 
@@ -25,6 +27,8 @@ export interface AppLogger {
 export interface SubscriptionAppDeps {
   subscribers: SubscriberStore;
   events: EventStore;
+  /** A subscriber's deliveries, for the preferences page's last digest, export and delete. */
+  deliveries: DeliveryArchive;
   mailer: Mailer;
   links: LinkBuilder;
   keys: TokenKeys;
@@ -48,6 +52,10 @@ export interface SubscriptionAppDeps {
   clientIp?: (c: Context) => string | null;
   /** Default: 10 KiB. */
   maxBodyBytes?: number;
+  /** The deployment's digest day and hour (infra's digestDay/digestHour); default Monday 7 a.m. */
+  digestSchedule?: DigestSchedule;
+  /** How far a ZIP is from the listed events; default: from the next four weeks of the event store. */
+  regionCheck?: RegionCheck;
   /** Default: 32 random hex digits. */
   newId?: () => string;
   /** Where the digest's feedback links record; without it, `/f/…` links answer 404 and the calendar feed has no "going" events. */
@@ -65,6 +73,8 @@ export function resolveDeps(deps: SubscriptionAppDeps): ResolvedDeps {
     deferred: deps.deferred ?? createDeferredWork((error) => { logger.error('signup mail failed', errorAttributes(error)); }),
     clientIp: deps.clientIp ?? clientIpOf,
     maxBodyBytes: deps.maxBodyBytes ?? 10 * 1024,
+    digestSchedule: deps.digestSchedule ?? DEFAULT_DIGEST_SCHEDULE,
+    regionCheck: deps.regionCheck ?? createRegionCheck(deps.events, deps.clock, deps.timeZone),
   };
 }
 

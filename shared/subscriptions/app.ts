@@ -8,7 +8,6 @@ import { cors } from 'hono/cors';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
-import { isFieldId } from '../model/fields';
 import {
   errorAttributes,
   pageResponse,
@@ -17,8 +16,10 @@ import {
   type SubscriptionAppDeps,
 } from './app-context';
 import { buildEventIcs, icsContentDisposition } from './event-ics';
-import { geocodeZip } from './geocode';
 import { registerFeedbackRoutes } from './feedback-routes';
+import { firstDigestSentence } from './first-digest';
+import { geocodeZip } from './geocode';
+import { FAR_FROM_REGION_MILES } from './region-check';
 import { registerLinkRoutes } from './link-routes';
 import {
   CHECK_INBOX_PAGE,
@@ -29,7 +30,7 @@ import {
   signupPage,
   unknownZipIssue,
 } from './pages';
-import { EMPTY_FORM, type FormValues } from './preferences-form';
+import { EMPTY_FORM, formValuesFrom } from './preferences-form';
 import { readInputBody, type BodyFormat } from './request-body';
 import { securityHeaders } from './security-headers';
 import { signUp } from './signup';
@@ -62,7 +63,7 @@ export function createSubscriptionApp(options: SubscriptionAppDeps): Hono {
   app.on('POST', ['/subscribe', '/preferences/*', '/confirm/*', '/f/*'], sameSite);
   app.on('POST', '*', limit);
 
-  app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [])));
+  app.get('/', (c) => pageResponse(c, deps, signupPage(EMPTY_FORM, [], { firstDigest: firstDigestOf(deps) })));
   app.post('/subscribe', (c) => handleSubscribe(c, deps));
   app.get('/health', async (c) => {
     try {
@@ -102,7 +103,8 @@ async function handleSubscribe(c: Context, deps: ResolvedDeps): Promise<Response
     const page = body.status === 415 ? UNSUPPORTED_BODY_PAGE : { ...ERROR_PAGE, title: 'The form could not be read' };
     return body.format === 'json' ? c.json({ error: 'unreadable-body' }, body.status) : pageResponse(c, deps, page, body.status);
   }
-  const parsed = SignupInputSchema.safeParse(body.value);
+  const { confirmedFar, input } = splitFarConfirmation(body.value);
+  const parsed = SignupInputSchema.safeParse(input);
   if (!parsed.success) {
     deps.logger.info('signup rejected', { reason: 'invalid-input' });
     return invalidSignup(c, deps, body.format, body.value, describeIssues(parsed.error));
@@ -111,6 +113,13 @@ async function handleSubscribe(c: Context, deps: ResolvedDeps): Promise<Response
   if (!place) {
     deps.logger.info('signup rejected', { reason: 'unknown-zip' });
     return invalidSignup(c, deps, body.format, body.value, [unknownZipIssue(parsed.data.zip)]);
+  }
+  const miles = confirmedFar ? null : await deps.regionCheck(place);
+  if (miles !== null && miles > FAR_FROM_REGION_MILES) {
+    deps.logger.info('signup held', { reason: 'far-zip' });
+    const farZip = { zip: parsed.data.zip, placeName: place.placeName, miles };
+    if (body.format === 'json') return c.json({ error: 'far-zip', milesFromEvents: Math.round(miles), confirmWith: 'confirmFarZip' }, 400);
+    return pageResponse(c, deps, signupPage(formValuesFrom(input), [], { firstDigest: firstDigestOf(deps), farZip }), 400);
   }
   const outcome = await signUp(parsed.data, place, deps.clientIp(c), deps, (action, subscriberId) => {
     deps.logger.info('signup mail', { subscriberId, action });
@@ -122,36 +131,17 @@ async function handleSubscribe(c: Context, deps: ResolvedDeps): Promise<Response
 
 function invalidSignup(c: Context, deps: ResolvedDeps, format: BodyFormat, submitted: unknown, issues: InputIssue[]): Response {
   if (format === 'json') return c.json({ error: 'invalid-input', issues }, 400);
-  return pageResponse(c, deps, signupPage(formValuesFrom(submitted), issues), 400);
+  return pageResponse(c, deps, signupPage(formValuesFrom(submitted), issues, { firstDigest: firstDigestOf(deps) }), 400);
 }
 
-/** Refills the form with what was sent, field by field, keeping only values of the right type. */
-function formValuesFrom(submitted: unknown): FormValues {
-  if (typeof submitted !== 'object' || submitted === null) return EMPTY_FORM;
-  const get = (key: string): unknown => (Object.hasOwn(submitted, key) ? Reflect.get(submitted, key) : undefined);
-  const text = (key: string, fallback: string): string => {
-    const value = get(key);
-    return typeof value === 'string' ? value.slice(0, 300) : fallback;
-  };
-  const integer = (key: string, fallback: number, min: number, max: number): number => {
-    const value = get(key);
-    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
-  };
-  const list = (key: string): string[] => {
-    const value = get(key);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').slice(0, 20) : [];
-  };
-  const mix = get('mix');
-  const online = get('online');
-  return {
-    email: text('email', ''),
-    zip: text('zip', ''),
-    radiusMiles: integer('radiusMiles', EMPTY_FORM.radiusMiles, 1, 200),
-    mix: mix === 'job-seeker' || mix === 'professional' || mix === 'balanced' ? mix : EMPTY_FORM.mix,
-    fields: list('fields').filter(isFieldId),
-    interests: list('interests'),
-    targetEmployers: list('targetEmployers'),
-    online: typeof online === 'boolean' ? online : EMPTY_FORM.online,
-    digestSize: integer('digestSize', EMPTY_FORM.digestSize, 3, 15),
-  };
+function firstDigestOf(deps: ResolvedDeps): string {
+  return firstDigestSentence(deps.digestSchedule, deps.clock.now(), deps.timeZone);
+}
+
+/** Takes the far-ZIP confirmation (`confirmFarZip`: "yes" or true) out of the body the schema reads. */
+function splitFarConfirmation(value: unknown): { confirmedFar: boolean; input: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'confirmFarZip')) return { confirmedFar: false, input: value };
+  const flag: unknown = Reflect.get(value, 'confirmFarZip');
+  const input = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'confirmFarZip'));
+  return { confirmedFar: flag === 'yes' || flag === true, input };
 }

@@ -25,6 +25,8 @@ interface CommonMail {
 export interface ConfirmationMail extends CommonMail {
   kind: 'confirm';
   confirmUrl: string;
+  /** "Your first digest comes Monday, December 7, at 7 a.m. ET, …" (`firstDigestSentence`); optional. */
+  firstDigest?: string;
 }
 
 /** Tells an active subscriber that someone signed the address up again. */
@@ -49,6 +51,7 @@ function contentOf(mail: SignupMail): Content {
       paragraphs: [
         { text: `Someone, hopefully you, asked for ${about} at this address.` },
         { text: 'Open this link and press "Confirm subscription":', link: { label: 'Confirm subscription', url: mail.confirmUrl } },
+        ...(mail.firstDigest === undefined ? [] : [{ text: mail.firstDigest }]),
         { text: "The link works for 7 days. If you didn't ask for this, ignore this email and you won't hear from us again." },
       ],
     };

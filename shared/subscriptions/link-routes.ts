@@ -4,12 +4,16 @@
  * page with a button; POST changes state (EM-13, EM-35).
  */
 import type { Context, Hono } from 'hono';
-import { PreferencesSchema, type Subscriber } from '../model/subscriber';
+import type * as z from 'zod';
+import { PreferencesSchema, UnsubscribeReasonSchema, type Subscriber } from '../model/subscriber';
 import { checkToken, pageResponse, type ResolvedDeps, type TokenCheck } from './app-context';
 import { calendarFeedSection } from './feedback-pages';
 import { geocodeZip } from './geocode';
+import { registerDataRoutes } from './data-routes';
+import { firstDigestSentence } from './first-digest';
 import {
   CANNOT_CONFIRM_PAGE,
+  FOUND_A_JOB_PAGE,
   LINK_EXPIRED_PAGE,
   LINK_INVALID_PAGE,
   UNSUPPORTED_BODY_PAGE,
@@ -20,7 +24,8 @@ import {
   unknownZipIssue,
   unsubscribePage,
 } from './pages';
-import type { FormValues } from './preferences-form';
+import { formValuesFrom, type FormValues } from './preferences-form';
+import { loadPreferencesExtras, renderPreferencesSections } from './preferences-page';
 import { readInputBody } from './request-body';
 import { PreferencesInputSchema, describeIssues, type InputIssue } from './signup-input';
 import { confirmSubscription, savePreferences, unsubscribe } from './subscriber-actions';
@@ -58,6 +63,7 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
       confirmedPage({
         preferencesUrl: deps.links.preferencesUrl(check.subscriberId, now, derived),
         unsubscribeUrl: deps.links.unsubscribeUrl(check.subscriberId, now, derived),
+        firstDigest: firstDigestSentence(deps.digestSchedule, now, deps.timeZone),
       }),
     );
   });
@@ -73,10 +79,11 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
   app.post('/u/:token', async (c) => {
     const check = checkToken(deps, c.req.param('token'), 'unsubscribe');
     if (!check.ok) return rejectLink(c, deps, check);
-    const outcome = await unsubscribe(check.subscriberId, deps);
-    deps.logger.info('unsubscribe', { subscriberId: check.subscriberId, outcome });
+    const reason = await unsubscribeReasonOf(c);
+    const outcome = await unsubscribe(check.subscriberId, deps, reason);
+    deps.logger.info('unsubscribe', { subscriberId: check.subscriberId, outcome, reason });
     if (outcome === 'unknown') return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
-    return pageResponse(c, deps, UNSUBSCRIBED_PAGE);
+    return pageResponse(c, deps, reason === 'found-a-job' ? FOUND_A_JOB_PAGE : UNSUBSCRIBED_PAGE);
   });
 
   app.get('/preferences/:token', async (c) => {
@@ -85,6 +92,12 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
     const subscriber = await deps.subscribers.get(check.subscriberId);
     if (!subscriber) return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
     return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: [] }, 200);
+  });
+  registerDataRoutes(app, deps, async (c, claims, notice) => {
+    const subscriber = await deps.subscribers.get(claims.subscriberId);
+    if (!subscriber) return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
+    const page = { saved: false, issues: 'error' in notice ? [{ field: '', message: notice.error }] : [], ...('text' in notice && { notice: notice.text }) };
+    return showPreferences(c, deps, subscriber, claims, page, 'error' in notice ? 400 : 200);
   });
 
   app.post('/preferences/:token', async (c) => {
@@ -95,9 +108,10 @@ export function registerLinkRoutes(app: Hono, deps: ResolvedDeps): void {
     const body = await readInputBody(c);
     if (!body.ok) return pageResponse(c, deps, UNSUPPORTED_BODY_PAGE, body.status);
     const parsed = PreferencesInputSchema.safeParse(body.value);
-    if (!parsed.success) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: describeIssues(parsed.error) }, 400);
+    const typed = (stored: FormValues): FormValues => formValuesFrom(body.value, stored);
+    if (!parsed.success) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: describeIssues(parsed.error), typed }, 400);
     const place = geocodeZip(parsed.data.zip);
-    if (!place) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: [unknownZipIssue(parsed.data.zip)] }, 400);
+    if (!place) return showPreferences(c, deps, subscriber, check.claims, { saved: false, issues: [unknownZipIssue(parsed.data.zip)], typed }, 400);
     const outcome = await savePreferences(subscriber.id, parsed.data, place, deps);
     deps.logger.info('preferences', { subscriberId: subscriber.id, outcome });
     if (body.format === 'json') return c.json({ status: 'saved' });
@@ -116,30 +130,47 @@ function derivedPreferencesUrl(deps: ResolvedDeps, opener: TokenClaims): string 
   return deps.links.preferencesUrl(opener.subscriberId, now, { derivedFrom: opener });
 }
 
-function showPreferences(
+/** The reason a person chose on the unsubscribe page; one-click posts (any body) have none. */
+async function unsubscribeReasonOf(c: Context): Promise<z.infer<typeof UnsubscribeReasonSchema> | null> {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return null;
+  try {
+    const reason = UnsubscribeReasonSchema.safeParse((await c.req.parseBody())['reason']);
+    return reason.success ? reason.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function showPreferences(
   c: Context,
   deps: ResolvedDeps,
   subscriber: Subscriber,
   opener: TokenClaims,
-  state: { saved: boolean; issues: readonly InputIssue[] },
+  state: { saved: boolean; issues: readonly InputIssue[]; notice?: string; typed?: (stored: FormValues) => FormValues },
   status: 200 | 400,
-): Response {
-  const values: FormValues = { ...PreferencesSchema.parse(subscriber), email: '' };
+): Promise<Response> {
+  const stored: FormValues = { ...PreferencesSchema.parse(subscriber), email: '' };
+  const values = state.typed ? state.typed(stored) : stored;
+  const base = `/preferences/${c.req.param('token') ?? ''}`;
+  const extras = await loadPreferencesExtras(subscriber, base, deps.clock.now(), deps);
   return pageResponse(
     c,
     deps,
     preferencesPage({
-      action: c.req.path,
+      action: base,
       values,
+      ...(state.notice !== undefined && { notice: state.notice }),
       issues: state.issues,
       saved: state.saved,
       active: subscriber.status === 'active' || subscriber.status === 'pending',
       // An unsubscribe link that expires with the preferences link that opened the page.
       unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, deps.clock.now(), { derivedFrom: opener }),
-      sections:
-        subscriber.status === 'active'
+      sections: [
+        renderPreferencesSections(extras, subscriber.timeZone),
+        ...(subscriber.status === 'active'
           ? [calendarFeedSection({ feedUrl: deps.links.calendarFeedUrl(subscriber.id, subscriber.calendarGeneration, deps.clock.now()), renewAction: `${c.req.path}/calendar` })]
-          : [],
+          : []),
+      ],
     }),
     status,
   );

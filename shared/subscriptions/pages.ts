@@ -4,6 +4,7 @@
  */
 import { html, type Html } from './html';
 import { renderIssues, renderPreferencesForm, type FormValues } from './preferences-form';
+import type { UnsubscribeReason } from '../model/subscriber';
 import type { InputIssue } from './signup-input';
 
 /** A page before the layout is applied. */
@@ -12,12 +13,31 @@ export interface Page {
   body: Html;
 }
 
-export function signupPage(values: FormValues, issues: readonly InputIssue[]): Page {
+/** A ZIP far from every listed event: the signup form asks before accepting it. */
+export interface FarZipWarning {
+  zip: string;
+  placeName: string;
+  miles: number;
+}
+
+export function signupPage(
+  values: FormValues,
+  issues: readonly InputIssue[],
+  options: { firstDigest: string; farZip?: FarZipWarning } = { firstDigest: '' },
+): Page {
+  const far = options.farZip;
+  const farBox = far
+    ? html`<div class="warning" role="alert" id="far-zip">
+<p>The ZIP code ${far.zip} (${far.placeName}) is ${Math.round(far.miles).toLocaleString('en-US')} miles from the events we list, so most weeks your email would be empty. Check the ZIP code, or sign up anyway.</p>
+<label class="choice"><input type="checkbox" name="confirmFarZip" value="yes" autofocus aria-describedby="far-zip">Yes, sign me up with this ZIP code anyway</label>
+</div>`
+    : html``;
   return {
     title: 'Networking events near you, once a week',
     body: html`<p>One email a week with networking events near your ZIP code: job-seeker groups and workshops, and the professional gatherings where people who are hiring go.</p>
+${options.firstDigest === '' ? html`` : html`<p class="notice">${options.firstDigest}</p>`}
 ${renderIssues(issues)}
-${renderPreferencesForm({ action: '/subscribe', values, withEmail: true, submitLabel: 'Sign up' })}
+${renderPreferencesForm({ action: '/subscribe', values, withEmail: true, submitLabel: far ? 'Sign up with this ZIP code' : 'Sign up', issues, extra: farBox })}
 <p class="hint">We send a confirmation link first; nothing else arrives until you confirm. Every email has a one-click unsubscribe link.</p>`,
   };
 }
@@ -37,10 +57,10 @@ export function confirmPage(action: string): Page {
   };
 }
 
-export function confirmedPage(links: { preferencesUrl: string; unsubscribeUrl: string }): Page {
+export function confirmedPage(links: { preferencesUrl: string; unsubscribeUrl: string; firstDigest?: string }): Page {
   return {
     title: "You're subscribed",
-    body: html`<p class="notice" role="status">Thank you. Your first weekly email arrives with the next digest.</p>
+    body: html`<p class="notice" role="status">Thank you. ${links.firstDigest ?? 'Your first weekly email arrives with the next digest.'}</p>
 <p><a href="${links.preferencesUrl}">Change your preferences</a> or <a href="${links.unsubscribeUrl}">unsubscribe</a> at any time; every email has both links.</p>`,
   };
 }
@@ -60,6 +80,13 @@ export const CANNOT_CONFIRM_PAGE: Page = {
   body: html`<p>This address was unsubscribed or can no longer receive our email since the link was sent. <a href="/">Sign up again</a> if you want the weekly email.</p>`,
 };
 
+const UNSUBSCRIBE_REASONS: { value: UnsubscribeReason; label: string }[] = [
+  { value: 'found-a-job', label: 'I found a job' },
+  { value: 'too-many-emails', label: 'Too many emails' },
+  { value: 'not-relevant', label: "The events aren't right for me" },
+  { value: 'other', label: 'Another reason' },
+];
+
 /** The unsubscribe page; the preferences link is left out when the opening link is too old to derive one. */
 export function unsubscribePage(action: string, preferencesUrl: string | null): Page {
   const preferences =
@@ -70,13 +97,25 @@ export function unsubscribePage(action: string, preferencesUrl: string | null): 
   return {
     title: 'Unsubscribe',
     body: html`<p>Press the button to stop the weekly email of networking events.</p>
-<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>${preferences}`,
+<form method="post" action="${action}">
+<fieldset>
+<legend>Why are you leaving? (optional)</legend>
+${UNSUBSCRIBE_REASONS.map((reason) => html`<label class="choice"><input type="radio" name="reason" value="${reason.value}">${reason.label}</label>`)}
+</fieldset>
+<button type="submit">Unsubscribe</button></form>${preferences}`,
   };
 }
 
 export const UNSUBSCRIBED_PAGE: Page = {
   title: "You're unsubscribed",
   body: html`<p class="notice" role="status">You won't get the weekly email any more. Changed your mind? <a href="/">Sign up again</a>.</p>`,
+};
+
+/** The answer to "I found a job": the email stops, and a word of congratulation. */
+export const FOUND_A_JOB_PAGE: Page = {
+  title: 'Congratulations on the new job!',
+  body: html`<p class="notice" role="status">Well done, and good luck in the new role. You won't get the weekly email any more.</p>
+<p>Networking still pays once you're in: the professional gatherings keep going. If you want them again, <a href="/">sign up</a> any time.</p>`,
 };
 
 export function preferencesPage(options: {
@@ -86,17 +125,20 @@ export function preferencesPage(options: {
   saved: boolean;
   active: boolean;
   unsubscribeUrl: string;
-  /** Sections another part adds below the form (the calendar feed's, `feedback-pages.ts`). */
+  /** A line on top after a pause, a resume or a save ("Paused until …"). */
+  notice?: string;
+  /** Sections below the form: this week's picks, the last digest, the pause and "your data" (`preferences-page.ts`), the calendar feed (`feedback-pages.ts`). */
   sections?: readonly Html[];
 }): Page {
-  const saved = options.saved ? html`<p class="notice" role="status">Saved. The next weekly email uses these preferences.</p>` : html``;
+  const notice = options.notice ?? (options.saved ? 'Saved. The next weekly email uses these preferences.' : null);
+  const saved = notice === null ? html`` : html`<p class="notice" role="status">${notice}</p>`;
   const inactive = options.active
     ? html``
     : html`<p class="notice">This address is not receiving the weekly email. Saving keeps your preferences; <a href="/">sign up</a> to start the email.</p>`;
   return {
     title: 'Your preferences',
     body: html`${saved}${inactive}${renderIssues(options.issues)}
-${renderPreferencesForm({ action: options.action, values: options.values, withEmail: false, submitLabel: 'Save preferences' })}
+${renderPreferencesForm({ action: options.action, values: options.values, withEmail: false, submitLabel: 'Save preferences', issues: options.issues })}
 ${options.sections ?? []}
 <p><a href="${options.unsubscribeUrl}">Unsubscribe from the weekly email</a></p>`,
   };

@@ -110,6 +110,8 @@ export async function handleSesFeedback(message: unknown, deps: SesFeedbackDeps)
     const email = EmailSchema.safeParse(recipient);
     const subscriber = email.success ? await deps.subscribers.getByEmail(email.data) : null;
     if (!subscriber || subscriber.status === 'suppressed') {
+      // An address erased at its owner's request keeps only a hash: the bounce is honoured there.
+      if (!subscriber && email.success) await deps.subscribers.suppressErased(email.data, now);
       skippedRecipients += 1;
       continue;
     }

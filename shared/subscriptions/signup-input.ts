@@ -87,23 +87,33 @@ export interface InputIssue {
   message: string;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  email: 'Email address',
-  zip: 'ZIP code',
-  radiusMiles: 'Distance',
-  mix: 'Mix',
-  fields: 'Fields of interest',
-  interests: 'Other words to look for',
-  targetEmployers: 'Employers',
-  online: 'Online events',
-  digestSize: 'Events per digest',
+/**
+ * What to tell the person for each field, whatever the validator said: raw validator text ("Too
+ * big: expected number to be <=200") helps no one filling in a form.
+ */
+const FIELD_MESSAGES: Record<string, string> = {
+  email: 'Enter your email address, like name@example.com.',
+  zip: 'Enter your five-digit ZIP code, like 01852.',
+  radiusMiles: 'Choose a radius between 1 and 200 miles.',
+  mix: 'Choose one of the three mixes of events.',
+  fields: 'Choose fields of interest from the list.',
+  interests: 'List up to 20 other words, each under 60 characters, separated by commas.',
+  targetEmployers: 'List up to 20 employers, each under 80 characters, separated by commas.',
+  online: 'Choose yes or no for online events.',
+  digestSize: 'Choose between 3 and 15 events per email.',
 };
 
-/** Flattens zod issues into one message per field, using the form's labels. */
+/** One plain-words message per field, in form order, tied to the field by its name. */
 export function describeIssues(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => {
+  const out = new Map<string, InputIssue>();
+  for (const issue of error.issues) {
     const key = typeof issue.path[0] === 'string' ? issue.path[0] : '';
-    if (issue.code === 'unrecognized_keys') return { field: '', message: 'The form sent fields this page does not know.' };
-    return { field: key, message: `${FIELD_LABELS[key] ?? 'Form'}: ${issue.message}` };
-  });
+    const message = issue.code === 'unrecognized_keys' ? 'The form sent fields this page does not know.' : FIELD_MESSAGES[key];
+    const field = issue.code === 'unrecognized_keys' || message === undefined ? '' : key;
+    if (!out.has(field)) out.set(field, { field, message: message ?? 'Something in the form could not be read; check it and send it again.' });
+  }
+  // Form order, so the summary reads top to bottom and the first field to fix is the first one.
+  const order = Object.keys(FIELD_MESSAGES);
+  const rank = (field: string): number => (order.includes(field) ? order.indexOf(field) : order.length);
+  return [...out.values()].sort((a, b) => rank(a.field) - rank(b.field));
 }

@@ -9,6 +9,7 @@ import type { Clock, Mailer, SubscriberStore } from '../ports';
 import type { Subscriber } from '../model/subscriber';
 import { buildSignupMail, type Operator } from './confirmation-mail';
 import type { DeferredWork } from './deferred-work';
+import { DEFAULT_DIGEST_SCHEDULE, firstDigestSentence, type DigestSchedule } from './first-digest';
 import type { ZipPlace } from './geocode';
 import type { LinkBuilder } from './links';
 import type { SignupLimiter } from './signup-limits';
@@ -25,6 +26,8 @@ export interface SignUpDeps {
   operator: Operator;
   /** The region's zone, stored on new subscribers. */
   timeZone: string;
+  /** When digests go out, for the confirmation mail's "first digest" sentence; default Monday 7 a.m. */
+  digestSchedule?: DigestSchedule;
   newId?: () => string;
 }
 
@@ -97,7 +100,9 @@ async function sendSignupMail(
   const found = await deps.subscribers.getVersionedByEmail(email);
   if (!found) return { action: 'gone', subscriberId: null };
   const { subscriber, version } = found;
-  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  if (subscriber.status === 'suppressed' || (await deps.subscribers.isErasedSuppressed(email))) {
+    return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  }
   if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   const common = { to: subscriber.email, placeName: subscriber.placeName, from: deps.from, operator: deps.operator, date: now };
   const message =
@@ -108,7 +113,12 @@ async function sendSignupMail(
           preferencesUrl: deps.links.preferencesUrl(subscriber.id, now),
           unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, now),
         })
-      : await buildSignupMail({ ...common, kind: 'confirm', confirmUrl: deps.links.confirmUrl(subscriber.id, now, version) });
+      : await buildSignupMail({
+          ...common,
+          kind: 'confirm',
+          confirmUrl: deps.links.confirmUrl(subscriber.id, now, version),
+          firstDigest: firstDigestSentence(deps.digestSchedule ?? DEFAULT_DIGEST_SCHEDULE, now, deps.timeZone),
+        });
   await deps.mailer.sendRaw(message);
   return { action: subscriber.status === 'active' ? 'already-subscribed-sent' : 'confirmation-sent', subscriberId: subscriber.id };
 }

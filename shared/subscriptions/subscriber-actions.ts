@@ -2,8 +2,8 @@
  * The state changes the links in our emails make, once the token in the link has been verified.
  * Each is idempotent: a second click (or a mail client's retried one-click POST) changes nothing more.
  */
-import type { Clock, SubscriberStore } from '../ports';
-import type { Consent, Preferences } from '../model/subscriber';
+import type { Clock, DeliveryArchive, DeliveryRecord, SubscriberStore } from '../ports';
+import type { Consent, Preferences, Subscriber, UnsubscribeReason } from '../model/subscriber';
 import type { ZipPlace } from './geocode';
 import type { TokenClaims } from './tokens';
 
@@ -36,14 +36,58 @@ export async function confirmSubscription(claims: TokenClaims, evidence: Omit<Co
 
 export type UnsubscribeOutcome = 'unsubscribed' | 'already-unsubscribed' | 'suppressed' | 'unknown';
 
-/** Stops all mail to the subscriber's address (EM-12, EM-16). A suppressed address stays suppressed. */
-export async function unsubscribe(subscriberId: string, deps: ActionDeps): Promise<UnsubscribeOutcome> {
+/**
+ * Stops all mail to the subscriber's address (EM-12, EM-16). A suppressed address stays suppressed.
+ * A reason given on the page is recorded, also on a second click that adds one.
+ */
+export async function unsubscribe(subscriberId: string, deps: ActionDeps, reason: UnsubscribeReason | null = null): Promise<UnsubscribeOutcome> {
   const subscriber = await deps.subscribers.get(subscriberId);
   if (!subscriber) return 'unknown';
+  if (reason !== null) await deps.subscribers.annotate(subscriber.id, { unsubscribeReason: reason }, deps.clock.now());
   if (subscriber.status === 'unsubscribed') return 'already-unsubscribed';
   if (subscriber.status === 'suppressed') return 'suppressed';
   await deps.subscribers.setStatus(subscriber.id, 'unsubscribed', deps.clock.now());
   return 'unsubscribed';
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Pauses the digest for `weeks` (1–8) from now: no digest is sent before `pausedUntil`. */
+export async function pauseDigest(subscriberId: string, weeks: number, deps: ActionDeps): Promise<string> {
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8) throw new RangeError(`a pause is 1 to 8 weeks, not ${weeks}`);
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + weeks * WEEK_MS).toISOString();
+  await deps.subscribers.annotate(subscriberId, { pausedUntil: until }, now);
+  return until;
+}
+
+/** Ends a pause now. */
+export async function resumeDigest(subscriberId: string, deps: ActionDeps): Promise<void> {
+  await deps.subscribers.annotate(subscriberId, { pausedUntil: null }, deps.clock.now());
+}
+
+/** Everything stored about a subscriber, as "export my data" hands it over. */
+export interface SubscriberExport {
+  exportedAt: string;
+  subscriber: Subscriber;
+  consent: Consent | null;
+  deliveries: DeliveryRecord[];
+}
+
+/** The subscriber record, its consent and its deliveries. */
+export async function exportData(subscriber: Subscriber, deps: ActionDeps & { deliveries: DeliveryArchive }): Promise<SubscriberExport> {
+  const deliveries = await deps.deliveries.listFor(subscriber.id);
+  return { exportedAt: deps.clock.now().toISOString(), subscriber, consent: subscriber.consent, deliveries };
+}
+
+/**
+ * "Delete my data": the deliveries first (a failure then leaves the subscriber to try again), then
+ * the subscriber and its address item, keeping only the suppression hash (`SubscriberStore.erase`).
+ */
+export async function eraseData(subscriberId: string, deps: ActionDeps & { deliveries: DeliveryArchive }): Promise<{ deliveries: number }> {
+  const deliveries = await deps.deliveries.deleteFor(subscriberId);
+  await deps.subscribers.erase(subscriberId, deps.clock.now());
+  return { deliveries };
 }
 
 /** Stores new preferences with the coordinates of their ZIP code; the status is left as it is. */

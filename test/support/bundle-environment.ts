@@ -52,6 +52,8 @@ export function bundleEnvironment(name: string, endpoints: BundleEndpoints, tabl
       [ENV.subscribersTable]: tables.subscribers,
       [ENV.limitsTable]: tables.limits,
       [ENV.feedbackTable]: tables.feedback,
+      [ENV.deliveriesTable]: tables.deliveries,
+      [ENV.digestSchedule]: 'MON@7',
       [ENV.siteOrigin]: 'https://netmix.example.org',
       ...mail,
     },

@@ -72,6 +72,7 @@ beforeAll(async () => {
     subscribers: stores.subscribers,
     events: stores.events,
     feedback: stores.feedback,
+    deliveries: stores.deliveries,
     mailer: { sendRaw: () => Promise.resolve({ messageId: 'x' }), maxSendRate: () => Promise.resolve(1) },
     links,
     keys,

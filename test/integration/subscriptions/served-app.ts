@@ -7,7 +7,7 @@ import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { Mailer, SubscriberStore } from '../../../shared/ports';
 import { findFreePort } from '../../../shared/local/free-port';
 import type { StoredMail } from '../../../shared/local/ses-local';
-import { createDynamoSignupLimiter, createDynamoStores } from '../../../shared/store';
+import { createDynamoSignupLimiter, createDynamoStores, type DynamoStores } from '../../../shared/store';
 import { createDeferredWork } from '../../../shared/subscriptions/deferred-work';
 import { SignupLimitsSchema, UNLIMITED, type SignupLimits } from '../../../shared/subscriptions/signup-limits';
 import { createSubscriptionApp, type AppLogger } from '../../../shared/subscriptions/app';
@@ -32,6 +32,8 @@ const quietLogger: AppLogger = { info: () => undefined, warn: () => undefined, e
 export interface ServedSubscriptionApp {
   url: string;
   subscribers: SubscriberStore;
+  /** The run's deliveries table, for the preferences page's last digest, export and delete. */
+  deliveries: DynamoStores['deliveries'];
   keys: TokenKeys;
   clock: { now(): Date; advance(ms: number): void };
   /** Resolves once every deferred signup mail has been sent. */
@@ -66,6 +68,7 @@ export async function serveAppOverLocalServices(services: LocalServices, options
   const app = createSubscriptionApp({
     subscribers: stores.subscribers,
     events: stores.events,
+    deliveries: stores.deliveries,
     mailer: createSesRawMailer(services.ses),
     links: createLinkBuilder(url, keys),
     keys,
@@ -83,6 +86,7 @@ export async function serveAppOverLocalServices(services: LocalServices, options
   return {
     url: served.url,
     subscribers: stores.subscribers,
+    deliveries: stores.deliveries,
     keys,
     clock: { now: clock.now, advance: (ms) => void clock.advance(ms) },
     settle: () => deferred.idle(),

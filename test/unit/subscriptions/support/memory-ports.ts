@@ -15,6 +15,8 @@ import { DEFAULT_SIGNUP_LIMITS, inboxKey, type SignupLimiter, type SignupLimits 
 /** The same one-subscriber-per-address and state-version rules as the DynamoDB store, in a Map. */
 export function createMemorySubscriberStore(): SubscriberStore & { all(): Subscriber[] } {
   const byId = new Map<string, { subscriber: Subscriber; version: number }>();
+  // Erased addresses (the DynamoDB store keeps only their hash) and whether each is suppressed.
+  const erased = new Map<string, boolean>();
   const mustGet = (id: string): { subscriber: Subscriber; version: number } => {
     const found = byId.get(id);
     if (!found) throw new Error(`no subscriber ${id}`);
@@ -64,6 +66,23 @@ export function createMemorySubscriberStore(): SubscriberStore & { all(): Subscr
       byId.delete(id);
       return Promise.resolve();
     },
+    annotate: (id, values, now) => {
+      change(id, { ...values, updatedAt: now.toISOString() }, false);
+      return Promise.resolve();
+    },
+    erase: (id) => {
+      const { subscriber } = mustGet(id);
+      byId.delete(id);
+      erased.set(subscriber.email, (erased.get(subscriber.email) ?? false) || subscriber.status === 'suppressed');
+      return Promise.resolve();
+    },
+    suppressErased: (email) => {
+      const key = EmailSchema.parse(email);
+      if (!erased.has(key)) return Promise.resolve(false);
+      erased.set(key, true);
+      return Promise.resolve(true);
+    },
+    isErasedSuppressed: (email) => Promise.resolve(erased.get(EmailSchema.parse(email)) ?? false),
     ping: () => Promise.resolve(),
   };
 }
@@ -101,7 +120,7 @@ export function createMemoryEventStore(events: Event[]): EventStore {
   return {
     syncSourceEvents: () => Promise.reject(new Error('not used by the subscription app')),
     listBySource: () => Promise.resolve([]),
-    listStartingBetween: () => Promise.resolve([]),
+    listStartingBetween: (from, to) => Promise.resolve([...byId.values()].filter((event) => event.startDate >= from && event.startDate <= to)),
     get: (id) => Promise.resolve(byId.get(id) ?? null),
   };
 }
@@ -174,6 +193,8 @@ export function createHarness(events: Event[] = []): TestHarness {
       deferred,
       subscribers,
       events: createMemoryEventStore(events),
+      // No digest has been sent in the unit tests; the DynamoDB archive is tested against DynamoDB Local.
+      deliveries: { listFor: () => Promise.resolve([]), deleteFor: () => Promise.resolve(0) },
       mailer,
       links: createLinkBuilder(BASE_URL, TEST_KEYS),
       keys: TEST_KEYS,
