@@ -21,6 +21,8 @@ const SourceStateSchema = z.object({
   notBefore: InstantSchema.nullable(),
   // Items written before the field existed read as "no horizon yet".
   horizonEnd: LocalDateSchema.nullable().default(null),
+  // Absent on sources that were never retired (and on items written before the field existed).
+  retiredAt: InstantSchema.nullable().default(null),
 }) satisfies z.ZodType<SourceState>;
 
 const KEY = ['sourceId'] as const;
