@@ -1,4 +1,7 @@
-/** A few confirmed demo subscribers around the sample region, so the first `npm start` has someone to mail. */
+/**
+ * A few confirmed demo subscribers around the sample region, so the first `npm start` has someone to
+ * mail. They belong to the sample region only: another region's run stops them (`stopDemoSubscribers`).
+ */
 import { createHash } from 'node:crypto';
 import type { Subscriber } from '../shared/model/subscriber';
 import type { SubscriberStore } from '../shared/ports';
@@ -11,18 +14,24 @@ const DEMO: Pick<Subscriber, 'email' | 'zip' | 'radiusMiles' | 'mix' | 'fields' 
   { email: 'lee.framingham@example.com', zip: '01701', radiusMiles: 30, mix: 'balanced', fields: ['healthcare'], interests: ['biotech'], targetEmployers: ['Moderna'], online: true, digestSize: 10 },
 ];
 
-/** Adds the demo subscribers unless the store already has active ones; returns how many it added. */
+const demoIdOf = (email: string): string => createHash('sha256').update(email).digest('hex').slice(0, 32);
+
+/**
+ * Adds (or makes active again) each demo subscriber that is not active; returns how many it wrote.
+ * Call it for the sample region only.
+ */
 export async function seedDemoSubscribers(store: SubscriberStore, now: Date, timeZone: string): Promise<number> {
-  if ((await store.listActive()).length > 0) return 0;
   const at = now.toISOString();
+  let written = 0;
   for (const demo of DEMO) {
+    if ((await store.getByEmail(demo.email))?.status === 'active') continue;
     const place = geocodeZip(demo.zip);
     if (!place) throw new Error(`demo ZIP ${demo.zip} is not in the gazetteer`);
     await store.put({
       pausedUntil: null,
       calendarGeneration: 0,
       ...demo,
-      id: createHash('sha256').update(demo.email).digest('hex').slice(0, 32),
+      id: demoIdOf(demo.email),
       status: 'active',
       lat: place.lat,
       lon: place.lon,
@@ -32,6 +41,25 @@ export async function seedDemoSubscribers(store: SubscriberStore, now: Date, tim
       createdAt: at,
       updatedAt: at,
     });
+    written += 1;
   }
-  return DEMO.length;
+  return written;
 }
+
+/**
+ * Unsubscribes the sample region's demo subscribers left in the store, so another region's digests
+ * never go to them; returns how many were active. They come back with the next sample-region run.
+ */
+export async function stopDemoSubscribers(store: SubscriberStore, now: Date): Promise<number> {
+  let stopped = 0;
+  for (const demo of DEMO) {
+    const subscriber = await store.getByEmail(demo.email);
+    if (subscriber?.status !== 'active') continue;
+    await store.setStatus(subscriber.id, 'unsubscribed', now);
+    stopped += 1;
+  }
+  return stopped;
+}
+
+/** The demo subscribers' addresses (for tests and messages). */
+export const DEMO_EMAILS: readonly string[] = DEMO.map((demo) => demo.email);

@@ -1,4 +1,8 @@
-/** `netmix send-digests [--date YYYY-MM-DD] [--dry-run]`: this week's digests from the local store. */
+/**
+ * `netmix send-digests [--date YYYY-MM-DD] [--dry-run] [--tz ZONE]`: this week's digests from the
+ * local store, through a running `npm start`'s DynamoDB Local and SES when there is one, signed by
+ * the operator of the region `npm start` last ran (`.netmix/region.json`).
+ */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sendDigests, type DigestRunSummary } from '../shared/digest/send-digests';
@@ -7,7 +11,8 @@ import { LocalDateSchema } from '../shared/model/common';
 import { localDateOf } from '../shared/time/zoned';
 import { formatTable } from './format';
 import type { Io } from './io';
-import { LOCAL_DIR } from './local-runtime';
+import type { Operator } from '../shared/digest/view';
+import { localDir, readLocalRegion } from './local-runtime-file';
 import { LOCAL_FROM, LOCAL_OPERATOR, startLocalStack, type LocalStack } from './local-stack';
 import { writeOutboxDigest, writeOutboxIndex } from './outbox';
 
@@ -18,9 +23,9 @@ import { writeOutboxDigest, writeOutboxIndex } from './outbox';
 export async function runDigestJob(
   stack: LocalStack,
   io: Io,
-  options: { timeZone: string; date?: string; dryRun?: boolean; outboxRoot?: string },
+  options: { timeZone: string; operator: Operator; date?: string; dryRun?: boolean; outboxRoot?: string },
 ): Promise<DigestRunSummary & { outbox: string }> {
-  const outbox = options.outboxRoot ?? join(LOCAL_DIR, 'outbox');
+  const outbox = options.outboxRoot ?? join(localDir(), 'outbox');
   const week = isoWeekOf(options.date ?? localDateOf(io.now(), options.timeZone)).key;
   const summary = await sendDigests(
     {
@@ -34,7 +39,7 @@ export async function runDigestJob(
     },
     {
       from: LOCAL_FROM,
-      operator: LOCAL_OPERATOR,
+      operator: options.operator,
       windowDays: 7,
       timeZone: options.timeZone,
       ...(options.date ? { date: options.date } : {}),
@@ -56,12 +61,16 @@ export function formatDigestSummary(summary: DigestRunSummary): string {
 export async function runSendDigests(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, tz: { type: 'string', default: 'America/New_York' } },
+    options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, tz: { type: 'string' } },
   });
   const date = values.date === undefined ? undefined : LocalDateSchema.parse(values.date);
-  const stack = await startLocalStack({ timeZone: values.tz, io });
+  const region = await readLocalRegion();
+  const timeZone = values.tz ?? region?.timeZone ?? 'America/New_York';
+  const operator = region?.operator ?? LOCAL_OPERATOR;
+  const stack = await startLocalStack({ timeZone, io, operator });
   try {
-    const summary = await runDigestJob(stack, io, { timeZone: values.tz, ...(date ? { date } : {}), dryRun: values['dry-run'] });
+    if (stack.attached) io.out(`Using the running \`npm start\` (pid ${stack.local.runningStack?.pid ?? '?'}): its store and mail viewer.`);
+    const summary = await runDigestJob(stack, io, { timeZone, operator, ...(date ? { date } : {}), dryRun: values['dry-run'] });
     io.out(formatDigestSummary(summary));
     io.out(`\nMail viewer: ${stack.ses.viewerUrl}   HTML copies: ${summary.outbox}`);
     return summary.failed === 0 ? 0 : 1;

@@ -3,6 +3,8 @@
  * points at it (its URLs are `http://127.0.0.1:4480/…`; another free port is used if that one is taken).
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Operator } from '../shared/digest/view';
 import { buildUserAgent, createFetcher, type Fetcher } from '../shared/fetch';
 import { onPreferredPort } from '../shared/local/preferred-port';
 import type { Source, SourcesFile } from '../shared/model/source';
@@ -20,6 +22,12 @@ export interface LoadedSources {
   sources: Source[];
   fetcher: Fetcher;
   sample: SampleRegionServer | null;
+  /** True for the bundled sample region itself (the file `npm start` reads by default). */
+  sampleRegion: boolean;
+  /** Who the region's digests come from: the file's `region.operator`, else the region's name. */
+  operator: Operator;
+  /** Set when the file names no operator: what to tell the person running the command. */
+  operatorWarning: string | null;
   close(): Promise<void>;
 }
 
@@ -68,11 +76,18 @@ export async function loadSources(path: string, now: () => Date, options: LoadOp
       ? { allowLoopback: { ports: [...(sample ? [sample.port] : []), ...(options.allowLocal === true ? loopbackPorts(sources) : [])] } }
       : {}),
   });
+  const named = file.region.operator;
   return {
     file,
     sources,
     fetcher,
     sample,
+    sampleRegion: resolve(path) === resolve(DEFAULT_SOURCES_FILE),
+    operator: named ?? { name: file.region.name, postalAddress: `(no postal address: add region.operator to ${path})` },
+    operatorWarning:
+      named === undefined
+        ? `${path}: region.operator is not set; digests are signed "${file.region.name}" with no postal address. Add "operator": { "name": …, "postalAddress": … } to the region.`
+        : null,
     close: async () => {
       await fetcher.close();
       await sample?.close();

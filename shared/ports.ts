@@ -37,6 +37,11 @@ export interface SourceState {
    * fresh parse once this comes near, or a weekly series would run out of upcoming occurrences.
    */
   horizonEnd: string | null;
+  /**
+   * When the source left the operator's sources file (see `retireMissingSources`); null or absent while
+   * it is listed. A retired source keeps its state and its past events as history.
+   */
+  retiredAt?: string | null;
 }
 
 export interface SyncStats {

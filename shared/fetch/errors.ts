@@ -9,6 +9,8 @@ export type FetchErrorCode =
   | 'http-status'
   | 'too-many-redirects'
   | 'retry-later'
+  | 'insecure-redirect'
+  | 'tls'
   | 'network';
 
 /**
@@ -92,4 +94,14 @@ export class RetryLaterError extends FetchError {
 /** DNS, socket, TLS or decoding failure. */
 export class NetworkError extends FetchError {
   readonly code = 'network';
+}
+
+/** An https URL redirected to plain http: the body would arrive unauthenticated (see `createFetcher`). */
+export class InsecureRedirectError extends FetchError {
+  readonly code = 'insecure-redirect';
+}
+
+/** The server's TLS certificate was refused: expired, for another host, or not from a trusted CA. */
+export class TlsError extends FetchError {
+  readonly code = 'tls';
 }

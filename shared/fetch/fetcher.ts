@@ -7,8 +7,10 @@ import {
   FetchError,
   ForbiddenAddressError,
   HttpStatusError,
+  InsecureRedirectError,
   RetryLaterError,
   RobotsUnreachableError,
+  TlsError,
   TooManyRedirectsError,
 } from './errors';
 import { createHostQueue, type Clock } from './host-queue';
@@ -57,6 +59,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       resolve: options.resolve ?? resolveWithSystem,
       loopback,
       connectTimeoutMs: timeouts.connectMs,
+      ca: options.ca,
     }),
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyIdleMs,
@@ -129,7 +132,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         if (location === null) return outcomeOf(url, response);
         redirects += 1;
         if (redirects > maxRedirects) throw new TooManyRedirectsError(`more than ${maxRedirects} redirects`);
-        url = parseHttpUrl(location, url);
+        url = followRedirect(url, location);
       }
     },
     close: () => agent.close(),
@@ -143,9 +146,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       try {
         response = await send({ url, headers, maxBytes: ROBOTS_MAX_BYTES, overflow: 'truncate', wantsBody: isSuccess });
       } catch (error) {
-        // The site's own address being forbidden is the real story; anything after a redirect, or a
-        // timeout or network error, means robots.txt is unreachable: complete disallow.
-        if (redirects === 0 && error instanceof ForbiddenAddressError) throw error;
+        // The site's own address being forbidden, or its own certificate refused, is the real story;
+        // anything after a redirect, or a timeout or network error, means robots.txt is unreachable:
+        // complete disallow.
+        if (redirects === 0 && (error instanceof ForbiddenAddressError || error instanceof TlsError)) throw error;
         if (error instanceof RetryLaterError) throw error;
         if (error instanceof FetchError) return { kind: 'unreachable', reason: error.code, cause: error };
         throw error;
@@ -178,6 +182,20 @@ function robotsPolicyOf(url: URL, response: ExchangeResponse): RobotsPolicy {
 
 function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
+}
+
+/**
+ * The next URL of a redirect. http → https is followed (an upgrade); https → http is refused: the
+ * operator wrote (or a hop reached) an https URL, and following would hand us a body any network
+ * between could have changed, with no sign of it. The error names both URLs' schemes, so the fix
+ * (put the http URL in the sources file, knowingly) is plain.
+ */
+function followRedirect(from: URL, location: string): URL {
+  const next = parseHttpUrl(location, from);
+  if (from.protocol === 'https:' && next.protocol === 'http:') {
+    throw new InsecureRedirectError(`${from.host} redirected from https to plain http (${next.host}); refusing the downgrade`);
+  }
+  return next;
 }
 
 function redirectLocation(response: ExchangeResponse): string | null {

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { errors } from './undici-slim';
 import { readBody, type OverflowPolicy } from './body';
-import { FetchError, FetchTimeoutError, NetworkError, TooLargeError } from './errors';
+import { FetchError, FetchTimeoutError, NetworkError, TlsError, TooLargeError } from './errors';
 
 /** One GET, no redirects followed. */
 export interface ExchangeRequest {
@@ -59,14 +59,34 @@ export async function exchange(dispatcher: Dispatcher, request: ExchangeRequest)
     });
     return { status: response.statusCode, header, body };
   } catch (error) {
-    throw classify(error, deadline.signal);
+    throw classify(error, deadline.signal, request.url);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function classify(error: unknown, deadline: AbortSignal): FetchError {
+/** Node's certificate-verification codes, with the cause an operator can act on. */
+const TLS_CAUSES: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: 'has expired',
+  CERT_NOT_YET_VALID: 'is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'is for another host name',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'chains to an untrusted self-signed CA',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'is not signed by a trusted CA',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'is not signed by a trusted CA',
+  CERT_REVOKED: 'is revoked',
+};
+
+function tlsErrorOf(error: unknown, url: URL): TlsError | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  const cause = TLS_CAUSES[error.code];
+  return cause === undefined ? null : new TlsError(`TLS certificate of ${url.host} ${cause} (${error.code})`, { cause: error });
+}
+
+function classify(error: unknown, deadline: AbortSignal, url: URL): FetchError {
   if (error instanceof FetchError) return error;
+  const tls = tlsErrorOf(error, url);
+  if (tls !== null) return tls;
   if (deadline.aborted && deadline.reason instanceof FetchError) return deadline.reason;
   if (error instanceof errors.ConnectTimeoutError) return new FetchTimeoutError('connect timed out', { cause: error });
   if (error instanceof errors.HeadersTimeoutError) return new FetchTimeoutError('no response headers in time', { cause: error });

@@ -19,6 +19,8 @@ export interface PinnedConnectorOptions {
   readonly resolve: ResolveHost;
   readonly loopback?: LoopbackAllowance | undefined;
   readonly connectTimeoutMs: number;
+  /** TEST ONLY: trusted CA certificates replacing Node's roots (`FetcherOptions.ca`). */
+  readonly ca?: string | readonly string[] | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface PinnedConnectorOptions {
  * socket (DNS rebinding). The original host name stays the TLS server name and the Host header.
  */
 export function createPinnedConnector(options: PinnedConnectorOptions): BuildConnector.connector {
-  const dial = buildConnector({ timeout: options.connectTimeoutMs });
+  const dial = buildConnector({ timeout: options.connectTimeoutMs, ...(options.ca === undefined ? {} : { ca: [options.ca].flat() }) });
   return (connectOptions, callback) => {
     const port = connectPort(connectOptions.port, connectOptions.protocol);
     pinAddress(connectOptions.hostname, port, options).then(

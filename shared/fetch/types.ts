@@ -38,6 +38,11 @@ export interface FetcherOptions {
    * every other loopback port (the Lambda Runtime API on 9001) and every redirect stays checked.
    */
   readonly allowLoopback?: LoopbackAllowance;
+  /**
+   * TEST ONLY. The CA certificates (PEM) that https servers must chain to, INSTEAD of Node's
+   * bundled roots: lets a test trust its own CA without touching the process. Production never sets it.
+   */
+  readonly ca?: string | readonly string[];
 }
 
 /** Validators from the last successful fetch, sent as If-None-Match / If-Modified-Since. */

@@ -124,7 +124,8 @@ export async function ingestSource(deps: IngestDeps, source: Source, options: In
   const horizonEnd = addDays(today, options.horizonDays);
   const lookahead = options.refreshLookaheadDays ?? Math.floor(options.horizonDays / 2);
   const horizonFresh = previous.horizonEnd !== null && previous.horizonEnd >= addDays(today, lookahead);
-  const state: SourceState = { ...previous, lastAttemptAt: nowIso, notBefore: null };
+  // A source back in the sources file is no longer retired.
+  const state: SourceState = { ...previous, lastAttemptAt: nowIso, notBefore: null, retiredAt: null };
 
   try {
     const conditional = horizonFresh ? { etag: previous.etag, lastModified: previous.lastModified } : {};

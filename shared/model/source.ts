@@ -87,6 +87,17 @@ export const SourcesFileSchema = z
         timeZone: TimeZoneSchema,
         /** Where a site owner reaches the operator; goes into the fetcher's User-Agent. */
         contactUrl: HttpUrlSchema.optional(),
+        /**
+         * Who sends the digests: the name and postal address in every digest's footer (CAN-SPAM asks
+         * for a real postal address). The local runner uses it; without it, the region's name.
+         */
+        operator: z
+          .object({
+            name: z.string().trim().min(1).max(120),
+            postalAddress: z.string().trim().min(5).max(300),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     sources: z.array(z.preprocess(withScheduleFetch, SourceSchema)).min(1),

@@ -21,6 +21,9 @@ const SourceStateSchema = z.object({
   notBefore: InstantSchema.nullable(),
   // Items written before the field existed read as "no horizon yet".
   horizonEnd: LocalDateSchema.nullable().default(null),
+  // Absent on sources that were never retired (and on items written before the field existed):
+  // left absent on read, so a state round-trips exactly.
+  retiredAt: InstantSchema.nullable().optional(),
 }) satisfies z.ZodType<SourceState>;
 
 const KEY = ['sourceId'] as const;
