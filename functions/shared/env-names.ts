@@ -22,6 +22,8 @@ export const ENV = {
   operatorPostalAddress: 'NETMIX_OPERATOR_POSTAL_ADDRESS',
   horizonDays: 'NETMIX_HORIZON_DAYS',
   digestBatchSize: 'NETMIX_DIGEST_BATCH_SIZE',
+  /** Where the operator's weekly report is mailed (the alarm address). */
+  reportEmail: 'NETMIX_REPORT_EMAIL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
