@@ -145,7 +145,7 @@ export class NetmixStack extends Stack {
     this.alarms.onDeadLetters('DeadLetters', deadLetterQueue);
     this.alarms.onErrors('SubscriptionApiErrors', this.api.handler);
 
-    new StackOutputs(this, 'Outputs', { stack: this, settings });
+    new StackOutputs(this, 'Outputs', { stack: this, settings, timeZone });
   }
 
   /**
