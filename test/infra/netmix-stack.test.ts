@@ -334,8 +334,10 @@ describe('links', () => {
   it('prints the link origin, the sign-up URL, the operator topic, the DLQ, the tables and the DNS SES needs', () => {
     const outputs = z.record(z.string(), z.object({ Value: z.unknown() }).loose()).parse(template.toJSON()['Outputs']);
     expect(Object.keys(outputs).sort()).toEqual(
-      ['DeadLetterQueueUrl', 'DeliveriesTable', 'EventsTable', 'LinkOrigin', 'OperatorTopicArn', 'SesDnsRecords', 'SignupUrl', 'SigningKeySecretArn', 'SourcesTable', 'SubscribersTable'].sort(),
+      ['DeadLetterQueueUrl', 'DeliveriesTable', 'EventsTable', 'LinkOrigin', 'OperatorTopicArn', 'SesDnsRecords', 'SignupUrl', 'SigningKeySecretArn', 'SourcesTable', 'SubscribersTable', 'TimeZone'].sort(),
     );
+    // `netmix report --aws` reads weeks in the deployment's zone.
+    expect(outputs['TimeZone']?.Value).toBe('America/New_York');
     const dns = JSON.stringify(outputs['SesDnsRecords']?.Value);
     expect(dns).toContain('MX bounce.mail.example.org 10 feedback-smtp.us-east-1.amazonses.com');
     expect(dns).toContain('v=spf1 include:amazonses.com ~all');
