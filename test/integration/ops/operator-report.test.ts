@@ -14,6 +14,7 @@ import { resolveAwsTables } from '../../../cli/ops-target';
 import { runReport } from '../../../cli/report';
 import { runSubscribers } from '../../../cli/subscribers';
 import { OUTPUT } from '../../../infra/constructs/outputs';
+import { sendDigests, SKIP_ALREADY_SENT } from '../../../shared/digest/send-digests';
 import { createSesMailer } from '../../../shared/digest/ses-mailer';
 import { LOCAL_CREDENTIALS } from '../../../shared/local/aws-clients';
 import { buildOperatorReport, type OperatorReport } from '../../../shared/ops/report';
@@ -25,6 +26,7 @@ import { createDynamoOpsReads } from '../../../shared/store/dynamo-ops-reads';
 import { createDynamoWeekTallyStore } from '../../../shared/store/dynamo-week-tally';
 import { resolveStoreOptions } from '../../../shared/store/store-options';
 import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices, type LocalServices } from '../../support/local-services';
+import { clock, config, links } from '../digest/support/digest-fixtures';
 import { NOW, PEOPLE, seedReportStates, WEEK, ZONE } from './report-fixtures';
 
 let services: LocalServices;
@@ -199,5 +201,29 @@ describe('the operator commands with --aws', () => {
     // The club night went to both digests, the fair to both, the chapter meeting to one.
     expect(text).toMatch(/2\s+2026-12-07\s+Event club/);
     expect(text).toMatch(/1\s+2026-12-13\s+Event chapter/);
+  });
+});
+
+// Last: it adds to the week's tally the figures above were read from.
+describe('a digest run', () => {
+  it('counts its outcome into the week tally, and a dry run counts nothing', async () => {
+    const stores = createDynamoStores(services.dynamo, services.tableNames);
+    const tally = createDynamoWeekTallyStore(services.dynamo, services.tableNames.deliveries);
+    const deps = { ...stores, mailer: createSesMailer(services.ses), links, clock, tally };
+    // Both active subscribers already had W49's digest: skipped as already sent, nothing mailed.
+    const summary = await sendDigests(deps, config);
+    expect(summary.skipped).toEqual([{ reason: SKIP_ALREADY_SENT, count: 2 }]);
+    await sendDigests(deps, { ...config, dryRun: true });
+    const after = await tally.get(WEEK);
+    expect({ runs: after.runs, sent: after.sent, skipped: after.skipped }).toEqual({
+      runs: 3,
+      sent: 2,
+      // The fixture's hand-written "already sent", then this run's reason (equal counts: by name).
+      skipped: [
+        { reason: 'already sent', count: 2 },
+        { reason: SKIP_ALREADY_SENT, count: 2 },
+        { reason: 'no events near', count: 2 },
+      ],
+    });
   });
 });
