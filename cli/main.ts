@@ -20,7 +20,10 @@ commands:
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
   feedback [--week]          count the digest's "I'm going" / "Not for me" by category and audience
   start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)
-  smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links`;
+  smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links
+  report [--week 2026-W49] [--mail]   the operator's weekly report (local store; --aws: the deployed tables)
+  subscribers [--list]       subscribers by status, new this week (no addresses unless --list; --aws)
+  deliveries [--week W]      what the week's digests carried, to how many, skipped and failed (--aws)`;
 
 /** Each command's own help; `sources` prints its subcommands' help itself. */
 const COMMAND_HELP: Readonly<Record<string, string>> = {
@@ -74,6 +77,12 @@ async function lazy(name: string): Promise<Command | undefined> {
       return (await import('./feedback')).runFeedback;
     case 'smoke':
       return (await import('./smoke')).runSmoke;
+    case 'report':
+      return (await import('./report')).runReport;
+    case 'subscribers':
+      return (await import('./subscribers')).runSubscribers;
+    case 'deliveries':
+      return (await import('./deliveries')).runDeliveries;
     default:
       return undefined;
   }

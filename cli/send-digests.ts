@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sendDigests, type DigestRunSummary } from '../shared/digest/send-digests';
 import { isoWeekOf } from '../shared/digest/iso-week';
 import { LocalDateSchema } from '../shared/model/common';
+import { createDynamoWeekTallyStore } from '../shared/store/dynamo-week-tally';
 import { localDateOf } from '../shared/time/zoned';
 import { formatTable } from './format';
 import type { Io } from './io';
@@ -32,6 +33,7 @@ export async function runDigestJob(
       events: stack.local.stores.events,
       subscribers: stack.local.stores.subscribers,
       deliveries: stack.local.stores.deliveries,
+      tally: createDynamoWeekTallyStore(stack.local.client, stack.local.tableNames.deliveries),
       mailer: stack.mailer,
       links: stack.links,
       clock: { now: io.now },

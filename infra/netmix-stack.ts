@@ -11,6 +11,7 @@ import { DigestPipeline } from './constructs/digest-pipeline';
 import { IngestPipeline } from './constructs/ingest-pipeline';
 import { acknowledgeNag } from './constructs/nag';
 import { Mail } from './constructs/mail';
+import { OperatorReport } from './constructs/operator-report';
 import { StackOutputs } from './constructs/outputs';
 import { SubscriptionApi } from './constructs/subscription-api';
 import { Tables } from './constructs/tables';
@@ -32,6 +33,7 @@ export class NetmixStack extends Stack {
   readonly api: SubscriptionApi;
   readonly mail: Mail;
   readonly alarms: Alarms;
+  readonly report: OperatorReport;
   readonly signingKey: secretsmanager.Secret;
   /** Where every failed queued or asynchronous piece of work ends. */
   readonly deadLetters: sqs.Queue;
@@ -68,6 +70,7 @@ export class NetmixStack extends Stack {
       fromAddress: settings.fromAddress,
       ...(settings.mailDomain !== undefined && { mailDomain: settings.mailDomain }),
       subscribers: this.tables.subscribers,
+      deliveries: this.tables.deliveries,
       ...(topicKey !== undefined && { topicKey }),
       logRetention,
       deadLetterQueue,
@@ -123,7 +126,21 @@ export class NetmixStack extends Stack {
       deadLetterQueue,
     });
 
-    for (const fn of [this.ingest.dispatcher, this.ingest.worker, this.digest.dispatcher, this.digest.worker, this.api.handler, this.mail.feedback]) {
+    this.report = new OperatorReport(this, 'OperatorReport', {
+      events: this.tables.events,
+      sources: this.tables.sources,
+      subscribers: this.tables.subscribers,
+      deliveries: this.tables.deliveries,
+      mail: this.mail,
+      timeZone,
+      operatorName: settings.operatorName,
+      // `dev` may run without an alarm address; its report then goes to the sending address itself.
+      reportEmail: settings.alarmEmail ?? settings.fromAddress,
+      logRetention,
+      deadLetterQueue,
+    });
+
+    for (const fn of [this.ingest.dispatcher, this.ingest.worker, this.digest.dispatcher, this.digest.worker, this.api.handler, this.mail.feedback, this.report.handler]) {
       acknowledgeNag(fn.fn, 'AwsSolutions-L1', 'Pinned to Node.js 22 on purpose: the project is built and tested for Node 22 (stack-notes.md); moving to 24 is a tested upgrade, not a side effect of a CDK bump.');
     }
     // Queued and asynchronous work that fails ends in the dead-letter queue, so one alarm hears it;
@@ -132,7 +149,7 @@ export class NetmixStack extends Stack {
     this.alarms.onDeadLetters('DeadLetters', deadLetterQueue);
     this.alarms.onErrors('SubscriptionApiErrors', this.api.handler);
 
-    new StackOutputs(this, 'Outputs', { stack: this, settings });
+    new StackOutputs(this, 'Outputs', { stack: this, settings, timeZone });
   }
 
   /**

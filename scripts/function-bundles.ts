@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLE_FILE, esbuildOptionsFor, finishBundleCommands, PROJECT_ROOT } from '../infra/constructs/netmix-function';
 
-/** The six Lambdas, by folder under `functions/`. */
-export const FUNCTION_NAMES = ['digest-dispatcher', 'digest-worker', 'ingest-dispatcher', 'ingest-worker', 'ses-feedback', 'subscription-api'] as const;
+/** The seven Lambdas, by folder under `functions/`. */
+export const FUNCTION_NAMES = ['digest-dispatcher', 'digest-worker', 'ingest-dispatcher', 'ingest-worker', 'operator-report', 'ses-feedback', 'subscription-api'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /** A built bundle: where it is, how big, and what went into it. */

@@ -11,6 +11,7 @@ import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-st
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
 import { createDynamoRateTokenStore } from '../../shared/store/dynamo-rate-token-store';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
+import { createDynamoWeekTallyStore } from '../../shared/store/dynamo-week-tally';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createLinkBuilder } from '../../shared/subscriptions/links';
 import { readConfig } from '../shared/config';
@@ -37,6 +38,7 @@ const worker = createDigestWorker({
     events: createDynamoEventStore(dynamo, config[ENV.eventsTable], storeOptions),
     subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
     deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
+    tally: createDynamoWeekTallyStore(dynamo, config[ENV.deliveriesTable]),
     mailer,
     pacer,
     links: createLinkBuilder(config[ENV.linkOrigin], keys),

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SNSEvent } from 'aws-lambda';
 import { systemClock } from '../../shared/ports';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
+import { createDynamoWeekTallyStore } from '../../shared/store/dynamo-week-tally';
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { handleSesFeedback } from '../../shared/subscriptions/ses-feedback';
 import { createSnsVerifier } from '../../shared/subscriptions/sns-signature';
@@ -18,7 +19,9 @@ import { createLogger } from '../shared/logger';
 import { SesFeedbackConfigSchema } from './config';
 
 const config = readConfig(SesFeedbackConfigSchema);
-const subscribers = createDynamoSubscriberStore(new DynamoDBClient({}), config[ENV.subscribersTable], resolveStoreOptions());
+const dynamo = new DynamoDBClient({});
+const subscribers = createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], resolveStoreOptions());
+const tally = createDynamoWeekTallyStore(dynamo, config[ENV.deliveriesTable]);
 const logger = createLogger('netmix-ses-feedback');
 // Built once: its certificate cache lives as long as the instance.
 const verifySignature = createSnsVerifier();
@@ -26,7 +29,7 @@ const verifySignature = createSnsVerifier();
 /** SNS subscription entry point (asynchronous). */
 export async function handler(event: SNSEvent): Promise<void> {
   for (const record of event.Records) {
-    const result = await handleSesFeedback(record, { subscribers, clock: systemClock, verifySignature });
+    const result = await handleSesFeedback(record, { subscribers, clock: systemClock, verifySignature, tally });
     // Results carry subscriber ids and counts, never addresses.
     if (result.outcome === 'invalid') logger.warn('ses notification ignored', { reason: result.reason, snsMessageId: record.Sns.MessageId });
     else logger.info('ses notification handled', { ...result });

@@ -25,6 +25,8 @@ export const ENV = {
   digestBatchSize: 'NETMIX_DIGEST_BATCH_SIZE',
   /** The digest schedule as `MON@7`: the subscription pages say when the first digest comes. */
   digestSchedule: 'NETMIX_DIGEST_SCHEDULE',
+  /** Where the operator's weekly report is mailed (the alarm address). */
+  reportEmail: 'NETMIX_REPORT_EMAIL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

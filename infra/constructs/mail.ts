@@ -13,6 +13,7 @@ import { acknowledgeNag } from './nag';
 import { ENV } from '../../functions/shared/env-names';
 import { NetmixFunction } from './netmix-function';
 import { createDeadLetterQueue } from './work-queue';
+import { TALLY_KEY } from '../../shared/store/dynamo-week-tally';
 
 /** The feedback SES publishes: hard bounces and complaints only; no opens, no clicks (no tracking). */
 export const FEEDBACK_EVENTS = [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT];
@@ -22,6 +23,8 @@ export interface MailProps {
   /** Domain to verify with Easy DKIM and a custom MAIL FROM; without it the identity is managed outside. */
   mailDomain?: string;
   subscribers: dynamodb.Table;
+  /** The feedback handler counts bounces and complaints in this table's `#tally` items (and nothing else). */
+  deliveries: dynamodb.Table;
   /** Encrypts the feedback topic when given (a customer-managed key: SES cannot use SNS's own). */
   topicKey?: kms.IKey;
   logRetention: logs.RetentionDays;
@@ -87,6 +90,15 @@ export class Mail extends Construct {
       memorySize: 256,
       logRetention: props.logRetention,
     }).bindTable(ENV.subscribersTable, props.subscribers, 'readwrite');
+    this.feedback.fn.addEnvironment(ENV.deliveriesTable, props.deliveries.tableName);
+    // Only UpdateItem, only on the tally items: it can neither read nor touch a subscriber's deliveries.
+    this.feedback.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.deliveries.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [TALLY_KEY] } },
+      }),
+    );
     this.feedbackTopic.addSubscription(
       new subscriptions.LambdaSubscription(this.feedback.fn, { deadLetterQueue: this.feedbackDeadLetters }),
     );

@@ -18,12 +18,15 @@ export const OUTPUT = {
   sourcesTable: 'SourcesTable',
   subscribersTable: 'SubscribersTable',
   deliveriesTable: 'DeliveriesTable',
+  /** The deployment's zone: `netmix report --aws` reads weeks in it. */
+  timeZone: 'TimeZone',
   sesDnsRecords: 'SesDnsRecords',
 } as const;
 
 export interface StackOutputsProps {
   stack: NetmixStack;
   settings: DeploymentSettings;
+  timeZone: string;
 }
 
 /** What an operator needs after `cdk deploy`: where links point, where alarms go, the DNS to add. */
@@ -46,6 +49,7 @@ export class StackOutputs extends Construct {
     output(OUTPUT.sourcesTable, stack.tables.sources.tableName, 'DynamoDB table of source health');
     output(OUTPUT.subscribersTable, stack.tables.subscribers.tableName, 'DynamoDB table of subscribers');
     output(OUTPUT.deliveriesTable, stack.tables.deliveries.tableName, 'DynamoDB table of deliveries');
+    output(OUTPUT.timeZone, props.timeZone, 'The region zone schedules and reports run in');
     const identity = stack.mail.identity;
     if (identity !== undefined && settings.mailDomain !== undefined) {
       const mailFrom = `bounce.${settings.mailDomain}`;

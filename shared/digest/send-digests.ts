@@ -13,6 +13,7 @@ import { candidatesFrom, type CandidateEvents } from './candidate-events';
 import { deliverDigest, describe, SKIP_ALREADY_SENT, SKIP_IN_PROGRESS, type DeliveryContext } from './deliver';
 import { isoWeekOf } from './iso-week';
 import { realSleep, TokenBucket, type Sleep } from './pacing';
+import type { WeekTallyStore } from '../ops/week-tally';
 import type { Operator, SourceFacts } from './render';
 import { chordSquared, milesFromChordSquared, unitVector } from './geo';
 import { selectForMany, type DigestRecipient } from './select';
@@ -55,6 +56,8 @@ export interface SendDigestsDeps {
   feedback?: FeedbackSource;
   /** Receives each rendered digest (the local runner writes them to disk for a look). */
   outbox?: (subscriberId: string, html: string) => Promise<void>;
+  /** Counts the run's outcome into its week, for the operator's report (not on a dry run). */
+  tally?: Pick<WeekTallyStore, 'addDigestRun'>;
 }
 
 export interface SendDigestsConfig {
@@ -189,7 +192,7 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
     deps.onProgress?.({ done: index + 1, total: active.length, sent, failed: failures.length });
   }
 
-  return {
+  const summary: DigestRunSummary = {
     isoWeek,
     sent,
     takenOver,
@@ -198,6 +201,8 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
     failures,
     subscribers: active.length,
   };
+  if (config.dryRun !== true) await deps.tally?.addDigestRun(summary);
+  return summary;
 }
 
 /** The cadence's history from recent deliveries (items written before seriesKey existed are left out) and feedback. */

@@ -7,6 +7,8 @@
  * shape (`eventType`).
  */
 import * as z from 'zod';
+import { isoWeekOf } from '../digest/iso-week';
+import type { WeekTallyStore } from '../ops/week-tally';
 import type { Clock, SubscriberStore } from '../ports';
 import { EmailSchema } from '../model/subscriber';
 import { SnsSignatureError, type SnsVerifier } from './sns-signature';
@@ -66,6 +68,8 @@ export interface SesFeedbackDeps {
   clock: Clock;
   /** When set, every message must come in an SNS envelope that verifies; the Lambda always sets it. */
   verifySignature?: SnsVerifier;
+  /** Counts bounced and complaining recipients by (UTC) ISO week, for the operator's report. */
+  tally?: Pick<WeekTallyStore, 'addFeedback'>;
 }
 
 /** Parses one SNS-delivered SES notification and suppresses the addresses it condemns. */
@@ -118,6 +122,9 @@ export async function handleSesFeedback(message: unknown, deps: SesFeedbackDeps)
     await deps.subscribers.setStatus(subscriber.id, 'suppressed', now);
     suppressedIds.push(subscriber.id);
   }
+  // Every recipient counts towards the rate, as SES counts it, subscriber or not; counted after the
+  // suppressions, so a retry after a failed count suppresses nothing twice and counts once.
+  await deps.tally?.addFeedback(isoWeekOf(now.toISOString().slice(0, 10)).key, kind, recipients.length);
   return {
     outcome: suppressedIds.length > 0 ? 'suppressed' : 'ignored',
     kind,

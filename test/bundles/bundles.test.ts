@@ -1,5 +1,5 @@
 /**
- * The six Lambdas as `cdk deploy` uploads them: each built once with the stack's own esbuild options
+ * The seven Lambdas as `cdk deploy` uploads them: each built once with the stack's own esbuild options
  * and finishing step (scripts/function-bundles.ts), imported in a fresh Node process and driven with
  * the event shapes AWS sends, against DynamoDB Local and the local SES. SQS and Secrets Manager have
  * no local implementation here, so a stand-in HTTP server on 127.0.0.1 speaking their wire protocol
@@ -18,6 +18,8 @@ import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscribe
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { startAwsStandIns, type AwsStandIns } from '../support/aws-stand-ins';
 import { bundleEnvironment, queueUrls, SIGNING_SECRET_ARN, SIGNING_SECRET_VALUE, type BundleEndpoints } from '../support/bundle-environment';
+import * as z from 'zod';
+import { previousIsoWeek } from '../../shared/ops/report-week';
 import { runBundle } from '../support/bundle-run';
 import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices, type LocalServices } from '../support/local-services';
 
@@ -161,6 +163,20 @@ describe('the Lambda bundles as uploaded', () => {
     expect(feedback.exitCode).toBe(0);
     expect(feedback.logs.some((entry) => entry.message === 'ses notification ignored')).toBe(true);
     expect((await subscribers.getByEmail(email))?.status).toBe('pending');
+  });
+
+  it("operator report: a Scheduler event builds last week's report from the tables and mails it through SES", async () => {
+    // Hand-built states of ISO week 2026-W49; the bundle runs on the machine's clock, so the week is
+    // chosen to be the previous one of today rather than fixed.
+    const before = (await services.fetchSesStore()).length;
+    const reported = await run('operator-report', { ...schedulerEvent, resources: ['arn:aws:scheduler:us-east-1:000000000000:schedule/default/netmix-report'] });
+    expect(reported.exitCode).toBe(0);
+    const result = z.object({ isoWeek: z.string(), messageId: z.string().min(1) }).parse(reported.result);
+    expect(result.isoWeek).toBe(previousIsoWeek(new Date(), 'America/New_York'));
+    const mails = (await services.fetchSesStore()).slice(before).filter((mail) => mail.destination.to.some((to) => to.includes('operator@example.org')));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toMatch(new RegExp(`^Example Career Center: Netmix week ${result.isoWeek}: \\d+ digests sent`));
+    expect(reported.logs.some((entry) => entry.message === 'operator report sent')).toBe(true);
   });
 
   it('digest: the dispatcher reads the subscribers and queues batches; the worker returns only the bad record', async () => {

@@ -183,7 +183,7 @@ describe('queues', () => {
 describe('schedules', () => {
   it('runs ingest daily at 05:00 and the digest on Monday 07:00 (the defaults), in the region zone, with retries and a DLQ', () => {
     const schedules = ofType('AWS::Scheduler::Schedule');
-    expect(schedules.map(([, schedule]) => schedule['ScheduleExpression']).sort()).toEqual(['cron(0 5 * * ? *)', 'cron(0 7 ? * MON *)']);
+    expect(schedules.map(([, schedule]) => schedule['ScheduleExpression']).sort()).toEqual(['cron(0 5 * * ? *)', 'cron(0 7 ? * MON *)', 'cron(0 8 ? * MON *)']);
     for (const [, schedule] of schedules) {
       // The sample sources file's region zone.
       expect(schedule['ScheduleExpressionTimezone']).toBe('America/New_York');
@@ -199,7 +199,8 @@ describe('schedules', () => {
 
   it('sends failed asynchronous invocations of the dispatchers and the feedback handler to a queue', () => {
     const configs = ofType('AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(3);
+    // The two dispatchers, the feedback handler and the operator's report.
+    expect(configs).toHaveLength(4);
     for (const [, config] of configs) {
       const onFailure = z.object({ OnFailure: z.object({ Destination: RefSchema }) }).parse(config['DestinationConfig']);
       expect(resources[onFailure.OnFailure.Destination]?.Type).toBe('AWS::SQS::Queue');
@@ -333,8 +334,10 @@ describe('links', () => {
   it('prints the link origin, the sign-up URL, the operator topic, the DLQ, the tables and the DNS SES needs', () => {
     const outputs = z.record(z.string(), z.object({ Value: z.unknown() }).loose()).parse(template.toJSON()['Outputs']);
     expect(Object.keys(outputs).sort()).toEqual(
-      ['DeadLetterQueueUrl', 'DeliveriesTable', 'EventsTable', 'LinkOrigin', 'OperatorTopicArn', 'SesDnsRecords', 'SignupUrl', 'SigningKeySecretArn', 'SourcesTable', 'SubscribersTable'].sort(),
+      ['DeadLetterQueueUrl', 'DeliveriesTable', 'EventsTable', 'LinkOrigin', 'OperatorTopicArn', 'SesDnsRecords', 'SignupUrl', 'SigningKeySecretArn', 'SourcesTable', 'SubscribersTable', 'TimeZone'].sort(),
     );
+    // `netmix report --aws` reads weeks in the deployment's zone.
+    expect(outputs['TimeZone']?.Value).toBe('America/New_York');
     const dns = JSON.stringify(outputs['SesDnsRecords']?.Value);
     expect(dns).toContain('MX bounce.mail.example.org 10 feedback-smtp.us-east-1.amazonses.com');
     expect(dns).toContain('v=spf1 include:amazonses.com ~all');
@@ -344,9 +347,9 @@ describe('links', () => {
 });
 
 describe('functions', () => {
-  it('runs six functions on nodejs22.x / arm64 with explicit timeouts, memory and their own log group', () => {
+  it('runs seven functions on nodejs22.x / arm64 with explicit timeouts, memory and their own log group', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const [, fn] of functions) {
       expect(fn['Runtime']).toBe('nodejs22.x');
       expect(fn['Architectures']).toEqual(['arm64']);
@@ -387,7 +390,7 @@ describe('functions', () => {
   it('gives each function its own role, with no managed policy and no wildcard action', () => {
     const lambdaRoles = ofType('AWS::IAM::Role').filter(([, role]) => JSON.stringify(role['AssumeRolePolicyDocument']).includes('lambda.amazonaws.com'));
     const roleOf = new Set(ofType('AWS::Lambda::Function').map(([, fn]) => RefSchema.parse(fn['Role'])));
-    expect(roleOf.size).toBe(6);
+    expect(roleOf.size).toBe(7);
     for (const [id, role] of lambdaRoles) {
       expect(roleOf.has(id)).toBe(true);
       expect(role['ManagedPolicyArns']).toBeUndefined();
@@ -408,8 +411,8 @@ describe('functions', () => {
         .parse(policy['PolicyDocument'])
         .Statement.filter((statement) => [statement.Action].flat().includes('ses:SendRawEmail')),
     );
-    // The digest worker and the subscription API (confirmation mail).
-    expect(sendStatements).toHaveLength(2);
+    // The digest worker, the subscription API (confirmation mail) and the operator's report.
+    expect(sendStatements).toHaveLength(3);
     for (const statement of sendStatements) {
       const text = JSON.stringify(statement.Resource);
       expect(text).toContain(':identity/mail.example.org');
