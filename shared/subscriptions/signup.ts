@@ -86,7 +86,9 @@ export async function signUp(
 /**
  * The mail a signup causes, by the address's state now: a pending or unsubscribed address gets a
  * confirm link bound to its current state; an active one an "already subscribed" note; a suppressed
- * one nothing (SEC-05); a limited signup nothing.
+ * one nothing (SEC-05); a limited signup nothing. Every state reads the address and builds a mail
+ * (a suppressed or limited signup builds the confirm mail and drops it), so the job's work differs
+ * only in the send: on Lambda, where the answer waits for the job, `settleAtFloor` covers that.
  */
 async function sendSignupMail(
   email: string,
@@ -97,8 +99,6 @@ async function sendSignupMail(
   const found = await deps.subscribers.getVersionedByEmail(email);
   if (!found) return { action: 'gone', subscriberId: null };
   const { subscriber, version } = found;
-  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
-  if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   const common = { to: subscriber.email, placeName: subscriber.placeName, from: deps.from, operator: deps.operator, date: now };
   const message =
     subscriber.status === 'active'
@@ -109,6 +109,10 @@ async function sendSignupMail(
           unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, now),
         })
       : await buildSignupMail({ ...common, kind: 'confirm', confirmUrl: deps.links.confirmUrl(subscriber.id, now, version) });
+  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   await deps.mailer.sendRaw(message);
+  // A pending address expires 7 days after its last confirm link, not its first.
+  if (subscriber.status === 'pending') await deps.subscribers.extendPending(subscriber, now);
   return { action: subscriber.status === 'active' ? 'already-subscribed-sent' : 'confirmation-sent', subscriberId: subscriber.id };
 }
