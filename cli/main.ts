@@ -19,7 +19,8 @@ commands:
   ingest [--sources FILE]    run the ingest job against the local store
   send-digests [--date YYYY-MM-DD] [--dry-run]   send this week's digests from the local store
   start [--once] [--sources FILE]   the whole weekly job on the embedded local default (npm start)
-  smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links`;
+  smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links
+  subscribers migrate [--aws] [--dry-run]   merge subscribers that share an address (local store or deployed table)`;
 
 /** Each command's own help; `sources` prints its subcommands' help itself. */
 const COMMAND_HELP: Readonly<Record<string, string>> = {
@@ -66,6 +67,8 @@ async function lazy(name: string): Promise<Command | undefined> {
       return (await import('./start')).runStart;
     case 'smoke':
       return (await import('./smoke')).runSmoke;
+    case 'subscribers':
+      return (await import('./subscribers-migrate')).runSubscribers;
     default:
       return undefined;
   }
