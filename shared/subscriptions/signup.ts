@@ -86,9 +86,8 @@ export async function signUp(
 /**
  * The mail a signup causes, by the address's state now: a pending or unsubscribed address gets a
  * confirm link bound to its current state; an active one an "already subscribed" note; a suppressed
- * one nothing (SEC-05); a limited signup nothing. Every state reads the address and builds a mail
- * (a suppressed or limited signup builds the confirm mail and drops it), so the job's work differs
- * only in the send: on Lambda, where the answer waits for the job, `settleAtFloor` covers that.
+ * one nothing (SEC-05); a limited signup nothing. The job runs after the answer; on Lambda, where
+ * the answer waits for it, `settleAtFloor` answers every state at the same floor.
  */
 async function sendSignupMail(
   email: string,
@@ -99,6 +98,8 @@ async function sendSignupMail(
   const found = await deps.subscribers.getVersionedByEmail(email);
   if (!found) return { action: 'gone', subscriberId: null };
   const { subscriber, version } = found;
+  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
+  if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   const common = { to: subscriber.email, placeName: subscriber.placeName, from: deps.from, operator: deps.operator, date: now };
   const message =
     subscriber.status === 'active'
@@ -109,8 +110,6 @@ async function sendSignupMail(
           unsubscribeUrl: deps.links.unsubscribeUrl(subscriber.id, now),
         })
       : await buildSignupMail({ ...common, kind: 'confirm', confirmUrl: deps.links.confirmUrl(subscriber.id, now, version) });
-  if (subscriber.status === 'suppressed') return { action: 'suppressed-no-mail', subscriberId: subscriber.id };
-  if (!admitted) return { action: 'limited', subscriberId: subscriber.id };
   await deps.mailer.sendRaw(message);
   // A pending address expires 7 days after its last confirm link, not its first.
   if (subscriber.status === 'pending') await deps.subscribers.extendPending(subscriber, now);
