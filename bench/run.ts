@@ -183,6 +183,17 @@ function hostileBench(): void {
   console.log('\n(benign: the 1,000-VEVENT bench feed; before the budget, 1,000 SECONDLY series took 1.6 GB RSS and the flood feed wrote 42,635 events)');
 }
 
+const SignupRunSchema = z.object({ rps: z.number(), p50: z.number(), p99: z.number() });
+const SignupFigureSchema = z.object({ requests: z.number(), concurrency: z.number(), unlimited: SignupRunSchema, limited: SignupRunSchema });
+
+function signupBench(): void {
+  console.log('\n## Signup over HTTP on 127.0.0.1, app over DynamoDB Local (issue 8 §2): with the limits against without, same run\n');
+  const figure = SignupFigureSchema.parse(JSON.parse(worker('bench/signup-worker.ts', [])));
+  const row = (label: string, run: z.infer<typeof SignupRunSchema>) => [label, fixed(run.rps, 1), fixed(run.p50, 1), fixed(run.p99, 1), fixed(run.rps / figure.unlimited.rps, 2)];
+  printTable(['limiter', 'signups/s', 'p50 ms', 'p99 ms', '× unlimited signups/s'], [row('none (baseline)', figure.unlimited), row('limits table (4 conditional writes)', figure.limited)]);
+  console.log(`\n${String(figure.requests)} new addresses, ${String(figure.concurrency)} at a time, after 40 warm-up signups; p99 with limits ${fixed(figure.limited.p99 / figure.unlimited.p99, 2)}× the baseline's`);
+}
+
 const only = process.argv[2];
 console.log(`# Netmix benchmarks (${new Date().toISOString()}, Node ${process.version}, ${String(cpus().length)} cores)`);
 if (!only || only === 'parse') parseBench();
@@ -193,4 +204,5 @@ if (!only || only === 'audience') audienceBench();
 if (!only || only === 'fields') fieldsBench();
 if (!only || only === 'discover') discoverBench();
 if (!only || only === 'parse-html') htmlBench();
+if (!only || only === 'signup') signupBench();
 if (!only || only === 'bundles') await bundleBench();

@@ -23,7 +23,8 @@ commands:
   smoke --aws [--outputs FILE]   after \`cdk deploy --outputs-file FILE\`: check the deployed API and its links
   report [--week 2026-W49] [--mail]   the operator's weekly report (local store; --aws: the deployed tables)
   subscribers [--list]       subscribers by status, new this week (no addresses unless --list; --aws)
-  deliveries [--week W]      what the week's digests carried, to how many, skipped and failed (--aws)`;
+  deliveries [--week W]      what the week's digests carried, to how many, skipped and failed (--aws)
+  subscribers migrate [--aws] [--dry-run]   merge subscribers that share an address (local store or deployed table)`;
 
 /** Each command's own help; `sources` prints its subcommands' help itself. */
 const COMMAND_HELP: Readonly<Record<string, string>> = {

@@ -58,6 +58,8 @@ async function runCount(argv: string[], io: Io): Promise<number> {
 /** Subcommands by name; the first argument picks one when it is not an option. */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   count: runCount,
+  // Loaded on use: the merge pulls in the store's migration code, which counting does not need.
+  migrate: async (argv, io) => (await import('./subscribers-migrate')).runSubscribersMigrate(argv, io),
 };
 
 export async function runSubscribers(argv: string[], io: Io): Promise<number> {

@@ -112,6 +112,11 @@ export interface SubscriberStore {
    */
   confirm(id: string, version: number, consent: Consent, now: Date): Promise<boolean>;
   updatePreferences(id: string, preferences: Preferences & { lat: number; lon: number; placeName: string }, now: Date): Promise<void>;
+  /**
+   * A pending subscriber was mailed a confirm link at `now`: it (and its address) expires that long
+   * after this mail instead of the first one. False (nothing changed) when it is not pending.
+   */
+  extendPending(subscriber: { id: string; email: string }, now: Date): Promise<boolean>;
   /** Deletes the subscriber and frees its address. */
   delete(id: string): Promise<void>;
   /** Sets the pause and/or the unsubscribe reason; fields left out are kept. */

@@ -10,6 +10,8 @@ export const ENV = {
   limitsTable: 'NETMIX_LIMITS_TABLE',
   feedbackTable: 'NETMIX_FEEDBACK_TABLE',
   signupLimits: 'NETMIX_SIGNUP_LIMITS',
+  /** A signup is answered no sooner than this many ms after it arrived (see settleAtFloor). */
+  signupAnswerFloorMs: 'NETMIX_SIGNUP_ANSWER_FLOOR_MS',
   ingestQueueUrl: 'NETMIX_INGEST_QUEUE_URL',
   digestQueueUrl: 'NETMIX_DIGEST_QUEUE_URL',
   signingKeySecretArn: 'NETMIX_SIGNING_KEY_SECRET_ARN',

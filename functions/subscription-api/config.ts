@@ -36,6 +36,11 @@ export const SubscriptionApiConfigSchema = z.object({
     })
     .pipe(DigestScheduleSchema),
   [ENV.signupLimits]: SignupLimitsJsonSchema,
+  /**
+   * The answer to a signup leaves no sooner than this after the request began, mail sent or not
+   * (SEC-04). Above SES's usual SendRawEmail latency plus a store read, so every state waits for it.
+   */
+  [ENV.signupAnswerFloorMs]: z.coerce.number().int().min(0).max(10_000).default(800),
   ...MAIL_CONFIG_SHAPE,
   /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */
   [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),

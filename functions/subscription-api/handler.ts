@@ -17,7 +17,7 @@ import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscribe
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { createSubscriptionApp } from '../../shared/subscriptions/app';
 import { errorAttributes } from '../../shared/subscriptions/app-context';
-import { createDeferredWork } from '../../shared/subscriptions/deferred-work';
+import { createDeferredWork, settleAtFloor } from '../../shared/subscriptions/deferred-work';
 import { createLinkBuilder } from '../../shared/subscriptions/links';
 import { readConfig } from '../shared/config';
 import { ENV } from '../shared/env-names';
@@ -58,11 +58,16 @@ const handleRequest = handle(app);
 
 /**
  * API Gateway HTTP API (payload v2) entry point. A frozen Lambda runs no background work, so the
- * deferred signup mail is finished before the invocation returns; the answer's body is the same for
- * every state, but its latency here includes that mail (a queue-backed DeferredWork would remove it).
+ * deferred signup mail is finished before the invocation returns, and the answer's latency includes
+ * it. That work differs by state (a suppressed or limited address causes no send), so a signup is
+ * answered at a fixed floor after it arrived, whatever the state (`settleAtFloor`); a signup whose
+ * work overran the floor is logged, as its timing may then tell states apart.
  */
 export async function handler(...args: Parameters<typeof handleRequest>): Promise<Awaited<ReturnType<typeof handleRequest>>> {
+  const request = { startedAt: Date.now(), jobsBefore: deferred.deferredCount() };
   const response = await handleRequest(...args);
-  await deferred.idle();
+  const held = await settleAtFloor(deferred, request, config[ENV.signupAnswerFloorMs]);
+  if (held?.overran === true) logger.warn('signup answer held', { ...held });
+  else if (held !== null) logger.info('signup answer held', { ...held });
   return response;
 }

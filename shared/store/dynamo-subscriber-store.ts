@@ -22,7 +22,7 @@ import {
   subscriberValues,
   transactWrite,
 } from './subscriber-items';
-import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS } from './tables';
+import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS, TTL_ATTRIBUTE } from './tables';
 import { eraseSubscriber, isErasedAddressSuppressed, suppressErasedAddress } from './erased-addresses';
 
 const KEY = ['id'] as const;
@@ -47,6 +47,20 @@ export class AddressTakenError extends StoreError {
 
 /** Subscriber items are the ones with an address: address and alias items never have one. */
 const IS_SUBSCRIBER = 'attribute_exists(email)';
+
+/**
+ * A pending (never confirmed) subscriber and its address item expire this long after the last
+ * confirmation mail (the confirm link's own lifetime, SEC-03), so unconfirmed addresses do not fill
+ * the table. Confirming, unsubscribing or suppressing removes the expiry: those records are kept.
+ */
+export const PENDING_RETENTION_DAYS = 7;
+
+/** The TTL (epoch seconds) of a pending subscriber mailed at `at`. */
+export function pendingExpiry(at: Date): number {
+  return Math.floor(at.getTime() / 1000) + PENDING_RETENTION_DAYS * 24 * 3600;
+}
+
+const TTL_NAMES = { '#ttl': TTL_ATTRIBUTE };
 
 /**
  * The DynamoDB SubscriberStore (subscribers table; GSIs byEmail and byStatus). One subscriber per
@@ -76,22 +90,39 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
   };
 
   /** SET `values` on the subscriber item `id`; an unknown id is a `SubscriberNotFoundError`. */
-  const update = async (id: string, values: Record<string, PlainValue>, bumpVersion: boolean): Promise<void> => {
+  const update = async (id: string, values: Record<string, PlainValue>, bumpVersion: boolean, removeTtl = false): Promise<void> => {
     const set = setExpression(values);
     try {
       await client.send(
         new UpdateItemCommand({
           TableName: table,
           Key: { id: { S: id } },
-          UpdateExpression: `SET ${set.expression}${bumpVersion ? ' ADD stateVersion :one' : ''}`,
+          UpdateExpression: `SET ${set.expression}${bumpVersion ? ' ADD stateVersion :one' : ''}${removeTtl ? ' REMOVE #ttl' : ''}`,
           ConditionExpression: IS_SUBSCRIBER,
-          ExpressionAttributeNames: set.names,
+          ExpressionAttributeNames: { ...set.names, ...(removeTtl && TTL_NAMES) },
           ExpressionAttributeValues: { ...set.values, ...(bumpVersion && { ':one': { N: '1' } }) },
         }),
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new SubscriberNotFoundError(`no subscriber ${id}`, { cause: error });
       throw new StoreError(`could not update subscriber ${id}`, { cause: error });
+    }
+  };
+
+  /** Removes the expiry of `email`'s address item, if it has one (a kept record keeps its address). */
+  const keepAddress = async (email: string): Promise<void> => {
+    try {
+      await client.send(
+        new UpdateItemCommand({
+          TableName: table,
+          Key: { id: { S: addressKey(email) } },
+          UpdateExpression: 'REMOVE #ttl',
+          ConditionExpression: 'attribute_exists(subscriberId)',
+          ExpressionAttributeNames: TTL_NAMES,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw new StoreError(`could not keep the address of a subscriber`, { cause: error });
     }
   };
 
@@ -106,15 +137,16 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
     async create(subscriber) {
       const parsed = SubscriberSchema.safeParse(subscriber);
       if (!parsed.success) throw new StoreError(`subscriber ${subscriber.id} is invalid`, { cause: parsed.error });
+      const expiry: Record<string, AttributeValue> = parsed.data.status === 'pending' ? { [TTL_ATTRIBUTE]: { N: String(pendingExpiry(new Date(parsed.data.createdAt))) } } : {};
       const outcome = await transactWrite(client, [
         {
           Put: {
             TableName: table,
-            Item: { id: { S: addressKey(parsed.data.email) }, subscriberId: { S: parsed.data.id } },
+            Item: { id: { S: addressKey(parsed.data.email) }, subscriberId: { S: parsed.data.id }, ...expiry },
             ConditionExpression: 'attribute_not_exists(id)',
           },
         },
-        { Put: { TableName: table, Item: { ...toItem(parsed.data), stateVersion: { N: '0' } }, ConditionExpression: 'attribute_not_exists(id)' } },
+        { Put: { TableName: table, Item: { ...toItem(parsed.data), stateVersion: { N: '0' }, ...expiry }, ConditionExpression: 'attribute_not_exists(id)' } },
       ]);
       return outcome === 'committed' ? 'created' : 'exists';
     },
@@ -180,36 +212,82 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
       });
       const ids = new Set([subscriber.id, ...rows.flatMap((row) => (row['id']?.S === undefined ? [] : [row['id'].S]))]);
       const values = { status: SubscriberStatusSchema.parse(status), updatedAt: now.toISOString() };
-      for (const each of ids) await update(each, values, true);
+      // Only a pending record expires: any other status is a choice (or a suppression) to keep.
+      const keep = values.status !== 'pending';
+      for (const each of ids) await update(each, values, true, keep);
+      if (keep) await keepAddress(subscriber.email);
     },
 
     async confirm(id, version, consent, now) {
       const checked = ConsentSchema.parse(consent);
+      const item = await getItem(id);
+      const email = item?.['email']?.S;
+      if (email === undefined) return false;
       const versionCondition = version === 0 ? '(attribute_not_exists(stateVersion) OR stateVersion = :v)' : 'stateVersion = :v';
       try {
-        await client.send(
-          new UpdateItemCommand({
-            TableName: table,
-            Key: { id: { S: id } },
-            UpdateExpression: 'SET #status = :active, consent = :consent, updatedAt = :now, stateVersion = :next',
-            ConditionExpression: `${IS_SUBSCRIBER} AND #status IN (:pending, :unsubscribed) AND ${versionCondition}`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':active': { S: 'active' },
-              ':pending': { S: 'pending' },
-              ':unsubscribed': { S: 'unsubscribed' },
-              ':consent': toAttribute(checked),
-              ':now': { S: now.toISOString() },
-              ':v': { N: String(version) },
-              ':next': { N: String(version + 1) },
+        // The subscriber and its address item lose their expiry in the same transaction that confirms.
+        const outcome = await transactWrite(client, [
+          {
+            Update: {
+              TableName: table,
+              Key: { id: { S: id } },
+              UpdateExpression: 'SET #status = :active, consent = :consent, updatedAt = :now, stateVersion = :next REMOVE #ttl',
+              ConditionExpression: `${IS_SUBSCRIBER} AND #status IN (:pending, :unsubscribed) AND ${versionCondition}`,
+              ExpressionAttributeNames: { '#status': 'status', ...TTL_NAMES },
+              ExpressionAttributeValues: {
+                ':active': { S: 'active' },
+                ':pending': { S: 'pending' },
+                ':unsubscribed': { S: 'unsubscribed' },
+                ':consent': toAttribute(checked),
+                ':now': { S: now.toISOString() },
+                ':v': { N: String(version) },
+                ':next': { N: String(version + 1) },
+              },
             },
-          }),
-        );
-        return true;
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: { id: { S: addressKey(email) } },
+              UpdateExpression: 'REMOVE #ttl',
+              ConditionExpression: 'subscriberId = :id',
+              ExpressionAttributeNames: TTL_NAMES,
+              ExpressionAttributeValues: { ':id': { S: id } },
+            },
+          },
+        ]);
+        return outcome === 'committed';
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
         throw new StoreError(`could not confirm subscriber ${id}`, { cause: error });
       }
+    },
+
+    async extendPending(subscriber, now) {
+      const ttl = { ':ttl': { N: String(pendingExpiry(now)) } };
+      // Conditional on both items: only a pending subscriber that still holds its address is extended.
+      const outcome = await transactWrite(client, [
+        {
+          Update: {
+            TableName: table,
+            Key: { id: { S: subscriber.id } },
+            UpdateExpression: 'SET #ttl = :ttl',
+            ConditionExpression: `${IS_SUBSCRIBER} AND #status = :pending`,
+            ExpressionAttributeNames: { '#status': 'status', ...TTL_NAMES },
+            ExpressionAttributeValues: { ...ttl, ':pending': { S: 'pending' } },
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: { id: { S: addressKey(subscriber.email) } },
+            UpdateExpression: 'SET #ttl = :ttl',
+            ConditionExpression: 'subscriberId = :id',
+            ExpressionAttributeNames: TTL_NAMES,
+            ExpressionAttributeValues: { ...ttl, ':id': { S: subscriber.id } },
+          },
+        },
+      ]);
+      return outcome === 'committed';
     },
 
     async updatePreferences(id, preferences, now) {

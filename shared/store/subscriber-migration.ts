@@ -21,8 +21,10 @@ export interface MigrationReport {
   addresses: number;
   /** Subscribers merged into another of the same address (now aliases). */
   merged: number;
-  /** Address items written (missing or pointing elsewhere). */
+  /** Address items written (missing or pointing elsewhere); with `dryRun`, those that would be. */
   addressItemsWritten: number;
+  /** Each address that had duplicates: the row kept (and its status) and the ids merged into it. */
+  merges: { keptId: string; keptStatus: SubscriberStatus; mergedIds: string[] }[];
 }
 
 type Row = Subscriber & { stateVersion: number };
@@ -47,8 +49,9 @@ async function scanAll(client: DynamoDBClient, table: string): Promise<Record<st
 export async function mergeDuplicateSubscribers(
   client: DynamoDBClient,
   table: string,
-  options: { now: Date; onCorruptItem: CorruptItemReporter },
+  options: { now: Date; onCorruptItem: CorruptItemReporter; /** Report what would change; write nothing. */ dryRun?: boolean },
 ): Promise<MigrationReport> {
+  const write = options.dryRun !== true;
   const items = await scanAll(client, table);
   const owners = new Map<string, string>();
   for (const item of items) {
@@ -60,16 +63,21 @@ export async function mergeDuplicateSubscribers(
   const byAddress = new Map<string, Row[]>();
   for (const row of rows) byAddress.set(row.email, [...(byAddress.get(row.email) ?? []), row]);
 
-  const report: MigrationReport = { subscribers: rows.length, addresses: byAddress.size, merged: 0, addressItemsWritten: 0 };
+  const report: MigrationReport = { subscribers: rows.length, addresses: byAddress.size, merged: 0, addressItemsWritten: 0, merges: [] };
   for (const [email, group] of byAddress) {
     const [keep, ...others] = survivorFirst(group);
     if (!keep) continue;
     // The address item first: from then on no signup can add another row for the address.
     if (owners.get(addressKey(email)) !== keep.id) {
-      await client.send(new PutItemCommand({ TableName: table, Item: { id: { S: addressKey(email) }, subscriberId: { S: keep.id } } }));
+      if (write) await client.send(new PutItemCommand({ TableName: table, Item: { id: { S: addressKey(email) }, subscriberId: { S: keep.id } } }));
       report.addressItemsWritten += 1;
     }
     if (others.length === 0) continue;
+    report.merges.push({ keptId: keep.id, keptStatus: keep.status, mergedIds: others.map((other) => other.id) });
+    if (!write) {
+      report.merged += others.length;
+      continue;
+    }
     // Every version any row of the address had is now void: no confirm link of a merged row, nor one
     // of the kept row from before the merge, may change the merged state.
     const version = Math.max(...group.map((row) => row.stateVersion)) + 1;

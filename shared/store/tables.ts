@@ -95,7 +95,8 @@ export function tableDefinitions(names: TableNames): { input: CreateTableCommand
       },
     },
     {
-      ttl: false,
+      // Pending subscribers (and their address items) expire: see PENDING_RETENTION_DAYS.
+      ttl: true,
       input: {
         ...onDemand,
         TableName: names.subscribers,
@@ -178,9 +179,11 @@ export function tableDefinitions(names: TableNames): { input: CreateTableCommand
 
 /**
  * Creates the six tables if they do not exist, waits until each is ACTIVE and turns TTL on where
- * used. Safe to run again. For local runs and tests; on AWS the CDK stack owns the tables.
+ * used (except on the tables named in `ttlOff`). Safe to run again. For local runs and tests; on
+ * AWS the CDK stack owns the tables. DynamoDB Local deletes expired items by the machine's clock, so
+ * tests whose clocks are set in the machine's past turn the subscribers table's TTL off.
  */
-export async function createTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+export async function createTables(client: DynamoDBClient, names: TableNames, options: { ttlOff?: readonly string[] } = {}): Promise<void> {
   const checked = TableNamesSchema.parse(names);
   await Promise.all(
     tableDefinitions(checked).map(async ({ input, ttl }) => {
@@ -193,12 +196,13 @@ export async function createTables(client: DynamoDBClient, names: TableNames): P
         }
       }
       await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, { TableName: tableName });
-      if (ttl) await enableTtl(client, tableName);
+      if (ttl && !(options.ttlOff ?? []).includes(tableName)) await enableTtl(client, tableName);
     }),
   );
 }
 
-async function enableTtl(client: DynamoDBClient, tableName: string): Promise<void> {
+/** Turns TTL on (attribute `ttl`) for `tableName`, unless it is already on. */
+export async function enableTtl(client: DynamoDBClient, tableName: string): Promise<void> {
   const described = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const status = described.TimeToLiveDescription?.TimeToLiveStatus;
   if (status === 'ENABLED' || status === 'ENABLING') return;

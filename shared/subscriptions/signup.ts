@@ -89,7 +89,8 @@ export async function signUp(
 /**
  * The mail a signup causes, by the address's state now: a pending or unsubscribed address gets a
  * confirm link bound to its current state; an active one an "already subscribed" note; a suppressed
- * one nothing (SEC-05); a limited signup nothing.
+ * one nothing (SEC-05); a limited signup nothing. The job runs after the answer; on Lambda, where
+ * the answer waits for it, `settleAtFloor` answers every state at the same floor.
  */
 async function sendSignupMail(
   email: string,
@@ -120,5 +121,7 @@ async function sendSignupMail(
           firstDigest: firstDigestSentence(deps.digestSchedule ?? DEFAULT_DIGEST_SCHEDULE, now, deps.timeZone),
         });
   await deps.mailer.sendRaw(message);
+  // A pending address expires 7 days after its last confirm link, not its first.
+  if (subscriber.status === 'pending') await deps.subscribers.extendPending(subscriber, now);
   return { action: subscriber.status === 'active' ? 'already-subscribed-sent' : 'confirmation-sent', subscriberId: subscriber.id };
 }

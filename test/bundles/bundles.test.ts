@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { BUNDLED_SOURCES_FILE, ENV } from '../../functions/shared/env-names';
 import { PROJECT_ROOT } from '../../infra/constructs/netmix-function';
 import { buildFunctionBundle, FUNCTION_NAMES, type FunctionBundle } from '../../scripts/function-bundles';
@@ -18,7 +19,6 @@ import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscribe
 import { resolveStoreOptions } from '../../shared/store/store-options';
 import { startAwsStandIns, type AwsStandIns } from '../support/aws-stand-ins';
 import { bundleEnvironment, queueUrls, SIGNING_SECRET_ARN, SIGNING_SECRET_VALUE, type BundleEndpoints } from '../support/bundle-environment';
-import * as z from 'zod';
 import { previousIsoWeek } from '../../shared/ops/report-week';
 import { runBundle } from '../support/bundle-run';
 import { LOCAL_SERVICES_TIMEOUT_MS, useLocalServices, type LocalServices } from '../support/local-services';
@@ -62,6 +62,24 @@ function sqsRecord(messageId: string, body: string) {
     eventSource: 'aws:sqs',
     eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:netmix-ingest',
     awsRegion: 'us-east-1',
+  };
+}
+
+/** An API Gateway HTTP API (payload v2) POST of the signup form `body`, from 203.0.113.7. */
+function apiGatewaySignup(body: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/subscribe',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://netmix.example.org', host: 'netmix.example.org', 'user-agent': 'bundle-test' },
+    requestContext: {
+      accountId: '000000000000', apiId: 'api', domainName: 'netmix.example.org', domainPrefix: 'netmix', requestId: 'r1', routeKey: '$default', stage: '$default',
+      time: '01/Dec/2026:11:00:00 +0000', timeEpoch: 1796122800000,
+      http: { method: 'POST', path: '/subscribe', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bundle-test' },
+    },
+    body,
+    isBase64Encoded: false,
   };
 }
 
@@ -129,20 +147,7 @@ describe('the Lambda bundles as uploaded', () => {
   it('subscription API: an API Gateway v2 request signs up an address, and the confirmation goes out through SES', async () => {
     const email = `bundle-${String(Date.now())}@example.com`;
     const body = new URLSearchParams([['email', email], ['zip', '01852'], ['radiusMiles', '15'], ['mix', 'balanced'], ['online', 'no'], ['digestSize', '5']]).toString();
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/subscribe',
-      rawQueryString: '',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://netmix.example.org', host: 'netmix.example.org', 'user-agent': 'bundle-test' },
-      requestContext: {
-        accountId: '000000000000', apiId: 'api', domainName: 'netmix.example.org', domainPrefix: 'netmix', requestId: 'r1', routeKey: '$default', stage: '$default',
-        time: '01/Dec/2026:11:00:00 +0000', timeEpoch: 1796122800000,
-        http: { method: 'POST', path: '/subscribe', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bundle-test' },
-      },
-      body,
-      isBase64Encoded: false,
-    };
+    const event = apiGatewaySignup(body);
     const response = await run('subscription-api', event);
     expect(response.exitCode).toBe(0);
     expect(response.result).toMatchObject({ statusCode: expect.any(Number) as number });
@@ -177,6 +182,34 @@ describe('the Lambda bundles as uploaded', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toMatch(new RegExp(`^Example Career Center: Netmix week ${result.isoWeek}: \\d+ digests sent`));
     expect(reported.logs.some((entry) => entry.message === 'operator report sent')).toBe(true);
+  });
+
+  it('subscription API: a suppressed address (no mail) is answered at the same floor as a new one (mail sent)', async () => {
+    const subscribers = createDynamoSubscriberStore(services.dynamo, services.tableNames.subscribers, resolveStoreOptions());
+    const suppressed = `bundle-suppressed-${String(Date.now())}@example.com`;
+    const at = '2026-12-01T10:00:00.000Z';
+    await subscribers.create({
+      id: 'ab'.repeat(16), email: suppressed, status: 'suppressed', zip: '01852', lat: 42.64, lon: -71.31, placeName: 'Lowell', radiusMiles: 20, mix: 'balanced', online: true,
+      digestSize: 8, interests: [], targetEmployers: [], fields: [], timeZone: 'America/New_York', consent: null, pausedUntil: null, calendarGeneration: 0, createdAt: at, updatedAt: at,
+    });
+    // Generous, so that even a cold process on a loaded machine finishes the suppressed signup's work within it.
+    const floorMs = 4_000;
+    const held = async (email: string) => {
+      const body = new URLSearchParams([['email', email], ['zip', '01852'], ['radiusMiles', '20'], ['mix', 'balanced'], ['online', 'yes'], ['digestSize', '8']]).toString();
+      const answered = await run('subscription-api', apiGatewaySignup(body), { [ENV.signupAnswerFloorMs]: String(floorMs) });
+      expect(answered.result).toMatchObject({ statusCode: 202 });
+      return z.object({ workMs: z.number(), heldMs: z.number(), overran: z.boolean() }).parse(answered.logs.find((entry) => entry.message === 'signup answer held'));
+    };
+    const fresh = `bundle-fresh-${String(Date.now())}@example.com`;
+    const [quiet, mailed] = [await held(suppressed), await held(fresh)];
+    // Each answer left at the floor: the work plus the hold is the floor, whichever mail was sent.
+    expect(quiet.workMs + quiet.heldMs).toBeGreaterThanOrEqual(floorMs);
+    expect(mailed.workMs + mailed.heldMs).toBeGreaterThanOrEqual(floorMs);
+    expect(quiet.heldMs).toBeGreaterThan(0);
+    expect(quiet.overran).toBe(false);
+    const mailsTo = async (email: string) => (await services.fetchSesStore()).filter((mail) => mail.destination.to.includes(email)).length;
+    expect(await mailsTo(suppressed)).toBe(0);
+    expect(await mailsTo(fresh)).toBe(1);
   });
 
   it('digest: the dispatcher reads the subscribers and queues batches; the worker returns only the bad record', async () => {

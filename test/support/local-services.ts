@@ -73,7 +73,9 @@ export async function useLocalServices(): Promise<LocalServices> {
     probe.destroy();
   }
   const tableNames = tableNamesWithPrefix(`t${randomBytes(6).toString('hex')}`);
-  await createTables(dynamo, tableNames);
+  // The tests' clocks are often in the machine's past; DynamoDB Local would delete their pending
+  // subscribers by its own clock mid-test (the pending-expiry test turns TTL on for its own table).
+  await createTables(dynamo, tableNames, { ttlOff: [tableNames.subscribers] });
   return {
     dynamo,
     ses: createLocalSesClient(sesEndpoint),

@@ -57,6 +57,8 @@ export function createMemorySubscriberStore(): SubscriberStore & { all(): Subscr
       change(id, { status: 'active', consent, updatedAt: now.toISOString() }, true);
       return Promise.resolve(true);
     },
+    // Nothing expires in memory: only whether the subscriber is pending is answered.
+    extendPending: (subscriber) => Promise.resolve(byId.get(subscriber.id)?.subscriber.status === 'pending'),
     updatePreferences: (id, preferences, now) => {
       const { lat, lon, placeName } = preferences;
       change(id, { ...PreferencesSchema.parse(preferences), lat, lon, placeName, updatedAt: now.toISOString() }, false);
