@@ -12,7 +12,7 @@ import { createDynamoWeekTallyStore } from '../shared/store/dynamo-week-tally';
 import { localDateOf } from '../shared/time/zoned';
 import { formatTable } from './format';
 import type { Io } from './io';
-import type { Operator } from '../shared/digest/view';
+import type { Operator, SourceFacts } from '../shared/digest/view';
 import { localDir, readLocalRegion } from './local-runtime-file';
 import { LOCAL_FROM, LOCAL_OPERATOR, startLocalStack, type LocalStack } from './local-stack';
 import { writeOutboxDigest, writeOutboxIndex } from './outbox';
@@ -24,7 +24,7 @@ import { writeOutboxDigest, writeOutboxIndex } from './outbox';
 export async function runDigestJob(
   stack: LocalStack,
   io: Io,
-  options: { timeZone: string; operator: Operator; date?: string; dryRun?: boolean; outboxRoot?: string },
+  options: { timeZone: string; operator: Operator; date?: string; dryRun?: boolean; outboxRoot?: string; sources?: ReadonlyMap<string, SourceFacts> },
 ): Promise<DigestRunSummary & { outbox: string }> {
   const outbox = options.outboxRoot ?? join(localDir(), 'outbox');
   const week = isoWeekOf(options.date ?? localDateOf(io.now(), options.timeZone)).key;
@@ -33,6 +33,7 @@ export async function runDigestJob(
       events: stack.local.stores.events,
       subscribers: stack.local.stores.subscribers,
       deliveries: stack.local.stores.deliveries,
+      feedback: stack.local.stores.feedback,
       tally: createDynamoWeekTallyStore(stack.local.client, stack.local.tableNames.deliveries),
       mailer: stack.mailer,
       links: stack.links,
@@ -46,6 +47,7 @@ export async function runDigestJob(
       timeZone: options.timeZone,
       ...(options.date ? { date: options.date } : {}),
       ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.sources ? { sources: options.sources } : {}),
     },
   );
   return { ...summary, outbox: await writeOutboxIndex(outbox) };

@@ -75,7 +75,9 @@ export async function runStart(argv: string[], io: Io, options: StartOptions = {
     io.out(`${active} active subscribers.${active === 0 ? ` Sign up at ${stack.apiUrl}/ to get a digest.` : ''}`);
 
     io.out('\n3. Weekly digest');
-    const summary = await runDigestJob(stack, io, { timeZone, operator: loaded.operator, ...(date ? { date } : {}) });
+    // The cards fall back on a source's page and place when an event has no link or street.
+    const sources = new Map(loaded.sources.map((source) => [source.id, { url: source.url, ...(source.place ? { place: source.place } : {}) }]));
+    const summary = await runDigestJob(stack, io, { timeZone, operator: loaded.operator, sources, ...(date ? { date } : {}) });
     io.out(formatDigestSummary(summary));
 
     io.out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Where to look next:`);

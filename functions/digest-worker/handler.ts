@@ -9,6 +9,7 @@ import { createSesMailer } from '../../shared/digest/ses-mailer';
 import { systemClock } from '../../shared/ports';
 import { createDynamoDeliveryStore } from '../../shared/store/dynamo-delivery-store';
 import { createDynamoEventStore } from '../../shared/store/dynamo-event-store';
+import { createDynamoFeedbackStore } from '../../shared/store/dynamo-feedback-store';
 import { createDynamoRateTokenStore } from '../../shared/store/dynamo-rate-token-store';
 import { createDynamoSubscriberStore } from '../../shared/store/dynamo-subscriber-store';
 import { createDynamoWeekTallyStore } from '../../shared/store/dynamo-week-tally';
@@ -39,6 +40,7 @@ const worker = createDigestWorker({
     subscribers: createDynamoSubscriberStore(dynamo, config[ENV.subscribersTable], storeOptions),
     deliveries: createDynamoDeliveryStore(dynamo, config[ENV.deliveriesTable]),
     tally: createDynamoWeekTallyStore(dynamo, config[ENV.deliveriesTable]),
+    feedback: createDynamoFeedbackStore(dynamo, config[ENV.feedbackTable], storeOptions),
     mailer,
     pacer,
     links: createLinkBuilder(config[ENV.linkOrigin], keys),
