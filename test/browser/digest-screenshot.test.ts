@@ -65,6 +65,9 @@ async function open(html: string, width: number, mode: Mode): Promise<{ page: Pa
   return { page, close: () => context.close() };
 }
 
+/** Tallest docs screenshot (px): the opening, a few cards and, for the confirmation, the whole mail. */
+const SHOT_HEIGHT = 2400;
+
 async function checkMail(name: 'digest' | 'confirmation', html: string, buttons: string): Promise<string[]> {
   const report: string[] = [];
   for (const width of WIDTHS) {
@@ -86,7 +89,12 @@ async function checkMail(name: 'digest' | 'confirmation', html: string, buttons:
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(widths.scroll, `${name} ${width} ${mode}: horizontal overflow`).toBeLessThanOrEqual(widths.client);
       report.push(`${name} ${width}px ${mode}: min ${(low?.ratio ?? 0).toFixed(2)}:1 over ${results.length} texts ("${low?.text ?? ''}"), smallest button ${Math.min(...sizes).toFixed(0)} px`);
-      if (mode !== 'outlook-dark') await page.screenshot({ path: resolve(DOCS, `${name}-${width}-${mode}.png`), fullPage: true });
+      if (mode !== 'outlook-dark') {
+        // The top of the mail only: a full-page capture of a 15-event digest at phone width can pass
+        // Chromium's largest texture and fail ("Unable to capture screenshot"); the docs need the look.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.screenshot({ path: resolve(DOCS, `${name}-${width}-${mode}.png`), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, SHOT_HEIGHT) } });
+      }
       await close();
     }
   }
