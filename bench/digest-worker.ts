@@ -9,8 +9,10 @@ import { buildDigestMime } from '../shared/digest/mime';
 import { renderDigest } from '../shared/digest/render';
 import { selectForMany, type DigestRecipient } from '../shared/digest/select';
 import { seriesKeyOf } from '../shared/digest/series';
-import type { FeedbackEntry } from '../shared/digest/types';
+import type { FeedbackEntry, SubscriberHistory } from '../shared/digest/types';
 import type { Event } from '../shared/model/event';
+import { AudienceSchema } from '../shared/model/common';
+import { FeedbackEntrySchema } from '../shared/store/dynamo-feedback-store';
 import { startOfLocalDay } from '../shared/time/zoned';
 
 const ZONE = 'America/New_York';
@@ -111,8 +113,21 @@ function withHistory(events: readonly Event[], recipients: DigestRecipient[], ra
       disliked === undefined
         ? []
         : [{ eventId: disliked.id, kind: 'not-for-me', seriesKey: seriesKeyOf(disliked), organiser: disliked.organizer, category: disliked.category, audience: disliked.audience, eventStart: disliked.start, at: '2026-11-25T12:00:00.000Z' }];
-    return { ...recipient, history: { offered, feedback } };
+    return { ...recipient, history: storedHistory({ offered, feedback }) };
   });
+}
+
+/**
+ * A history as the store hands it over: parsed from its stored form, so its texts are flat strings
+ * of their own per subscriber (not the concatenations built above) — what `selectForMany` meets live.
+ */
+const SubscriberHistorySchema = z.object({
+  offered: z.array(z.object({ id: z.string(), seriesKey: z.string(), audience: AudienceSchema, isoWeek: z.string() })),
+  feedback: z.array(FeedbackEntrySchema),
+});
+
+function storedHistory(history: SubscriberHistory): SubscriberHistory {
+  return SubscriberHistorySchema.parse(JSON.parse(JSON.stringify(history)));
 }
 
 function select(group: boolean, subscribers: number): Record<string, number> {
