@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { bundleBench } from './bundles';
+import { costBench } from './cost';
 import * as z from 'zod';
 
 const ParseFigureSchema = z.object({
@@ -205,4 +206,5 @@ if (!only || only === 'fields') fieldsBench();
 if (!only || only === 'discover') discoverBench();
 if (!only || only === 'parse-html') htmlBench();
 if (!only || only === 'signup') signupBench();
+if (!only || only === 'cost') costBench(worker, printTable);
 if (!only || only === 'bundles') await bundleBench();
