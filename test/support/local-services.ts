@@ -74,8 +74,11 @@ export async function useLocalServices(): Promise<LocalServices> {
   }
   const tableNames = tableNamesWithPrefix(`t${randomBytes(6).toString('hex')}`);
   // The tests' clocks are often in the machine's past; DynamoDB Local would delete their pending
-  // subscribers by its own clock mid-test (the pending-expiry test turns TTL on for its own table).
-  await createTables(dynamo, tableNames, { ttlOff: [tableNames.subscribers] });
+  // subscribers and their events (kept until some weeks after they end) by its own clock mid-test —
+  // a calendar-feed test of the Nov 1 2026 DST change began failing once the machine's date passed
+  // its events' expiry. The stores filter expired items by their own clock, which is what the tests
+  // check (the pending-expiry test turns TTL on for its own table).
+  await createTables(dynamo, tableNames, { ttlOff: [tableNames.subscribers, tableNames.events] });
   return {
     dynamo,
     ses: createLocalSesClient(sesEndpoint),
