@@ -45,6 +45,14 @@ export function newRawEvent(
   fields: Pick<RawEvent, 'uid' | 'title' | 'start' | 'end' | 'allDay' | 'startDate' | 'timeZone'> & Partial<RawEvent>,
   provenance: Provenance,
 ): RawEvent {
+  return { ...emptyDetails(), ...fields, provenance };
+}
+
+/** The fields a reader fills only when its source says so, all empty (fresh arrays each call). */
+export function emptyDetails(): Pick<
+  RawEvent,
+  'status' | 'location' | 'venue' | 'geo' | 'url' | 'organizer' | 'description' | 'attendanceMode' | 'onlineUrl' | 'offers' | 'categories'
+> {
   return {
     status: 'confirmed',
     location: null,
@@ -57,8 +65,6 @@ export function newRawEvent(
     onlineUrl: null,
     offers: [],
     categories: [],
-    ...fields,
-    provenance,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Provenance } from '../../model/event';
-import type { ParseProblem, RawEvent, RawOffer, RawVenue } from '../../model/raw-event';
+import { emptyDetails, type ParseProblem, type RawEvent, type RawOffer, type RawVenue } from '../../model/raw-event';
 import type { PageDate } from './dates';
 import { resolveTimes } from './dates';
 
@@ -45,17 +45,7 @@ export function emptyCandidate(where: string, provenance: Provenance = 'structur
     end: null,
     durationMs: null,
     timeZone: null,
-    status: 'confirmed',
-    location: null,
-    venue: null,
-    geo: null,
-    url: null,
-    organizer: null,
-    description: null,
-    attendanceMode: null,
-    onlineUrl: null,
-    offers: [],
-    categories: [],
+    ...emptyDetails(),
     provenance,
   };
 }

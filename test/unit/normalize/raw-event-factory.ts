@@ -1,30 +1,21 @@
-import type { RawEvent } from '../../../shared/model/raw-event';
+import { newRawEvent, type RawEvent } from '../../../shared/model/raw-event';
 import type { SourceContext } from '../../../shared/model/source';
 
 /** A plain timed RawEvent: Tue 10 Mar 2026, 08:30 EDT (−4) = 12:30Z, no place, no text. */
 export function rawEvent(overrides: Partial<RawEvent> = {}): RawEvent {
-  return {
-    uid: 'evt-1@example.org',
-    title: 'Networking Breakfast',
-    start: new Date('2026-03-10T12:30:00Z'),
-    end: null,
-    allDay: false,
-    startDate: '2026-03-10',
-    timeZone: 'America/New_York',
-    status: 'confirmed',
-    location: null,
-    venue: null,
-    geo: null,
-    url: null,
-    organizer: null,
-    description: null,
-    attendanceMode: null,
-    onlineUrl: null,
-    offers: [],
-    categories: [],
-    provenance: 'ical',
-    ...overrides,
-  };
+  return newRawEvent(
+    {
+      uid: 'evt-1@example.org',
+      title: 'Networking Breakfast',
+      start: new Date('2026-03-10T12:30:00Z'),
+      end: null,
+      allDay: false,
+      startDate: '2026-03-10',
+      timeZone: 'America/New_York',
+      ...overrides,
+    },
+    overrides.provenance ?? 'ical',
+  );
 }
 
 /** A professional association with no default place. */
