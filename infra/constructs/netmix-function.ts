@@ -55,7 +55,9 @@ export const NETMIX_BUNDLING = {
 
 /** Environment every function gets from the stack, before its own settings and bindings. */
 export function baseEnvironment(name: string): Record<string, string> {
-  return { POWERTOOLS_SERVICE_NAME: `netmix-${name}`, NODE_OPTIONS: '--enable-source-maps' };
+  // No `--enable-source-maps`: it indexes the map at every cold start; functions/shared/source-map-stacks.ts
+  // maps a stack's frames only when one is written.
+  return { POWERTOOLS_SERVICE_NAME: `netmix-${name}` };
 }
 
 /** The bundle's file name: `NodejsFunction` names an ESM bundle `index.mjs`. */

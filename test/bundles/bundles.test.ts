@@ -139,6 +139,10 @@ describe('the Lambda bundles as uploaded', () => {
     const failure = worked.logs.find((entry) => entry.message === 'record failed');
     expect(failure?.messageId).toBe('bad-1');
     expect(JSON.stringify(failure?.error)).toMatch(/message|source/i);
+    // The stack names the project's own files: the bundle maps its frames through index.mjs.map
+    // when a stack is written (functions/shared/source-map-stacks.ts), without --enable-source-maps.
+    expect(JSON.stringify(failure?.error)).toMatch(/\((?:functions|shared)\/[\w/.-]+\.ts:\d+:\d+\)/);
+    expect(JSON.stringify(failure?.error)).not.toMatch(/index\.mjs:\d+:\d+/);
     // The good record ran the whole ingest: the sample's feeds are on 127.0.0.1, which the deployed
     // fetcher refuses, so the source's state in DynamoDB Local records a failed fetch.
     expect(worked.logs.some((entry) => entry.message === 'source ingested')).toBe(true);
