@@ -46,9 +46,9 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
-    if (current instanceof z.core.$ZodOptional || current instanceof z.core.$ZodDefault || current instanceof z.core.$ZodNullable) current = current._zod.def.innerType;
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current._zod.def.innerType;
     // A preprocessed schema (`z.preprocess(fn, schema)`) is a pipe whose output is the schema.
-    else if (current instanceof z.core.$ZodPipe) current = current._zod.def.out;
+    else if (current instanceof z.ZodPipe) current = current._zod.def.out;
     else break;
   }
   return current;
@@ -56,7 +56,7 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
 
 function shapeOf(schema: z.core.$ZodType): Readonly<Record<string, z.core.$ZodType>> | null {
   const current = unwrap(schema);
-  return current instanceof z.core.$ZodObject ? current._zod.def.shape : null;
+  return current instanceof z.ZodObject ? current._zod.def.shape : null;
 }
 
 /** The keys the schema knows for the object at `path` (`sources.3` → a source's keys). */
@@ -64,7 +64,7 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.core.$ZodType = SourcesFileSchema;
   for (const key of path) {
     const current = unwrap(schema);
-    const next = current instanceof z.core.$ZodArray && typeof key === 'number' ? current._zod.def.element : typeof key === 'string' ? shapeOf(current)?.[key] : undefined;
+    const next = current instanceof z.ZodArray && typeof key === 'number' ? current._zod.def.element : typeof key === 'string' ? shapeOf(current)?.[key] : undefined;
     if (next === undefined) return [];
     schema = next;
   }
