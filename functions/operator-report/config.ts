@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { TimeZoneSchema } from '../../shared/model/common';
 import { EmailSchema } from '../../shared/model/subscriber';
 import { ENV } from '../shared/env-names';
+import { lazySchema } from '../../shared/model/lazy-schema';
 
 /** The operator report's environment: four tables to read, who sends and who receives. */
-export const OperatorReportConfigSchema = z.object({
+export const OperatorReportConfigSchema = lazySchema(() => z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.sourcesTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
@@ -14,4 +15,4 @@ export const OperatorReportConfigSchema = z.object({
   [ENV.configurationSet]: z.string().min(1),
   [ENV.operatorName]: z.string().min(1),
   [ENV.reportEmail]: EmailSchema,
-});
+}));

@@ -6,28 +6,29 @@ import * as z from 'zod';
 import { LocalDateSchema, TimeZoneSchema } from '../../shared/model/common';
 import { groupSourcesByHost } from '../../shared/ingest/host-groups';
 import { SourceSchema } from '../../shared/model/source';
+import { lazySchema } from '../../shared/model/lazy-schema';
 
 /**
  * One host's sources to ingest, one after another, with the region's zone for floating times. A
  * message per host (not per source) is what keeps concurrent workers from fetching one host at once.
  */
-const HostGroupMessageSchema = z
+const HostGroupMessageSchema = lazySchema(() => z
   .object({
     sources: z.array(SourceSchema).min(1),
     defaultTimeZone: TimeZoneSchema,
   })
-  .strict();
+  .strict());
 
 /** What the dispatcher queued before host groups: one source; read as a group of one. */
-const SingleSourceMessageSchema = z
+const SingleSourceMessageSchema = lazySchema(() => z
   .object({
     source: SourceSchema,
     defaultTimeZone: TimeZoneSchema,
   })
   .strict()
-  .transform(({ source, defaultTimeZone }) => ({ sources: [source], defaultTimeZone }));
+  .transform(({ source, defaultTimeZone }) => ({ sources: [source], defaultTimeZone })));
 
-export const IngestMessageSchema = z.union([HostGroupMessageSchema, SingleSourceMessageSchema]);
+export const IngestMessageSchema = lazySchema(() => z.union([HostGroupMessageSchema, SingleSourceMessageSchema]));
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;
 export type IngestMessageInput = z.input<typeof HostGroupMessageSchema>;
 
@@ -40,12 +41,12 @@ export function ingestMessagesFor(sources: readonly IngestMessageInput['sources'
  * One batch of subscribers whose digest starting on `date` (the dispatcher's local day) is due. The
  * date travels in the message so a retry on a later day still sends, and claims, the same week.
  */
-export const DigestMessageSchema = z
+export const DigestMessageSchema = lazySchema(() => z
   .object({
     date: LocalDateSchema,
     subscriberIds: z.array(z.string().regex(/^[0-9a-f]{32}$/)).min(1).max(100),
   })
-  .strict();
+  .strict());
 export type DigestMessage = z.infer<typeof DigestMessageSchema>;
 
 /** Parses an SQS record body as JSON, then with `schema`; throws on either failure. */

@@ -7,14 +7,15 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import type { TokenKeys } from '../../shared/subscriptions/tokens';
+import { lazySchema } from '../../shared/model/lazy-schema';
 
-const KeySchema = z.object({ id: z.string().min(1).max(20), secret: z.string().min(32) });
+const KeySchema = lazySchema(() => z.object({ id: z.string().min(1).max(20), secret: z.string().min(32) }));
 
 /** The secret's JSON shape. `retired` keys (with when they were retired) verify unsubscribe links only, for a year. */
-export const SigningSecretSchema = KeySchema.extend({
+export const SigningSecretSchema = lazySchema(() => KeySchema.extend({
   previous: z.array(KeySchema).max(5).optional(),
   retired: z.array(KeySchema.extend({ retiredAt: z.iso.datetime() })).max(20).optional(),
-});
+}));
 
 /** The secret could not be read or did not hold signing keys; the function must not start. */
 export class SigningKeyError extends Error {

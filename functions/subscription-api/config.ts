@@ -3,9 +3,10 @@ import { DigestScheduleSchema } from '../../shared/subscriptions/first-digest';
 import { SignupLimitsSchema } from '../../shared/subscriptions/signup-limits';
 import { ENV } from '../shared/env-names';
 import { MAIL_CONFIG_SHAPE } from '../shared/mail-config';
+import { lazySchema } from '../../shared/model/lazy-schema';
 
 /** `NETMIX_SIGNUP_LIMITS`: a JSON object of `SignupLimits` fields; absent means the defaults. */
-const SignupLimitsJsonSchema = z
+const SignupLimitsJsonSchema = lazySchema(() => z
   .string()
   .default('{}')
   .transform((text, context): unknown => {
@@ -17,10 +18,10 @@ const SignupLimitsJsonSchema = z
       return z.NEVER;
     }
   })
-  .pipe(SignupLimitsSchema);
+  .pipe(SignupLimitsSchema));
 
 /** The subscription API's environment. The signing key arrives as a secret ARN, never as a value. */
-export const SubscriptionApiConfigSchema = z.object({
+export const SubscriptionApiConfigSchema = lazySchema(() => z.object({
   [ENV.eventsTable]: z.string().min(3),
   [ENV.subscribersTable]: z.string().min(3),
   [ENV.limitsTable]: z.string().min(3),
@@ -44,7 +45,7 @@ export const SubscriptionApiConfigSchema = z.object({
   ...MAIL_CONFIG_SHAPE,
   /** The operator's website: a form embedded there may post to the API (CORS and CSRF allow it). */
   [ENV.siteOrigin]: z.url({ protocol: /^https$/ }),
-});
+}));
 
 /** Recorded with each consent; change it when the signup wording changes. */
 export const FORM_VERSION = 'aws-1';

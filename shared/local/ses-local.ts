@@ -3,9 +3,10 @@ import * as sesLocalModule from 'aws-ses-v2-local';
 import * as z from 'zod';
 import { findFreePort } from './free-port';
 import { createSesFront, type LocalSendQuota } from './ses-local-front';
+import { lazySchema } from '../model/lazy-schema';
 
 /** One mail as aws-ses-v2-local keeps it (`GET /store`), with the raw headers the front adds. */
-export const StoredMailSchema = z.object({
+export const StoredMailSchema = lazySchema(() => z.object({
   messageId: z.string(),
   from: z.string(),
   replyTo: z.array(z.string()),
@@ -19,10 +20,10 @@ export const StoredMailSchema = z.object({
   headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
   /** Epoch seconds. */
   at: z.number(),
-});
+}));
 export type StoredMail = z.infer<typeof StoredMailSchema>;
 
-const StoreResponseSchema = z.object({ emails: z.array(StoredMailSchema) });
+const StoreResponseSchema = lazySchema(() => z.object({ emails: z.array(StoredMailSchema) }));
 
 export interface SesLocal {
   /** The SES API endpoint, `http://127.0.0.1:<port>`. */

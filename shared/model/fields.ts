@@ -4,6 +4,7 @@
  * free words in `interests` still match event text.
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
 export const FIELD_IDS = [
   'technology',
@@ -18,7 +19,7 @@ export const FIELD_IDS = [
   'trades-logistics',
 ] as const;
 
-export const FieldIdSchema = z.enum(FIELD_IDS);
+export const FieldIdSchema = lazySchema(() => z.enum(FIELD_IDS));
 export type FieldId = z.infer<typeof FieldIdSchema>;
 
 /** What the sign-up form and the digest call each field. */

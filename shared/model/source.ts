@@ -7,13 +7,14 @@ import {
   TimeZoneSchema,
 } from './common';
 import { MAX_SCHEDULE_TEXT_LENGTH } from './event';
+import { lazySchema } from './lazy-schema';
 
 /**
  * How to read a plain HTML list that has no structured data: CSS selectors relative to each
  * `item`. `date` (and `time`, if separate) is read as text or from a `datetime`/`content` attribute
  * and interpreted in the source's time zone.
  */
-export const SelectorRecipeSchema = z
+export const SelectorRecipeSchema = lazySchema(() => z
   .object({
     item: z.string().min(1),
     title: z.string().min(1),
@@ -23,11 +24,11 @@ export const SelectorRecipeSchema = z
     link: z.string().min(1).optional(),
     description: z.string().min(1).optional(),
   })
-  .strict();
+  .strict());
 export type SelectorRecipe = z.infer<typeof SelectorRecipeSchema>;
 
 /** Where a source's events happen when they do not say (a career center's office). */
-export const DefaultPlaceSchema = z
+export const DefaultPlaceSchema = lazySchema(() => z
   .object({
     name: z.string().optional(),
     address: z.string().optional(),
@@ -37,10 +38,10 @@ export const DefaultPlaceSchema = z
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
   })
-  .strict();
+  .strict());
 export type DefaultPlace = z.infer<typeof DefaultPlaceSchema>;
 
-export const SourceSchema = z
+export const SourceSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2–63 long'),
     name: z.string().min(1).max(200),
@@ -66,7 +67,7 @@ export const SourceSchema = z
     /** Most events one fetch may list (default 5,000, `DEFAULT_PARSE_BUDGET`); more fails the source as `over-budget`. */
     maxEvents: z.number().int().min(1).max(100_000).optional(),
   })
-  .strict();
+  .strict());
 export type Source = z.infer<typeof SourceSchema>;
 export type SourceInput = z.input<typeof SourceSchema>;
 
@@ -77,7 +78,7 @@ function withScheduleFetch(entry: unknown): unknown {
   return { ...entry, fetch: 'html' };
 }
 
-export const SourcesFileSchema = z
+export const SourcesFileSchema = lazySchema(() => z
   .object({
     /** Where an editor finds the JSON Schema (`netmix sources schema`); ignored by Netmix. */
     $schema: z.string().optional(),
@@ -111,7 +112,7 @@ export const SourcesFileSchema = z
       }
       seen.add(source.id);
     });
-  });
+  }));
 export type SourcesFile = z.infer<typeof SourcesFileSchema>;
 
 /** What normalise needs to know about the source an event came from. */

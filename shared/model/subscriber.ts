@@ -1,35 +1,36 @@
 import * as z from 'zod';
 import { InstantSchema, TimeZoneSchema, ZipSchema } from './common';
 import { FieldIdSchema, splitFieldWords } from './fields';
+import { lazySchema } from './lazy-schema';
 
-export const MixSchema = z.enum(['job-seeker', 'balanced', 'professional']);
+export const MixSchema = lazySchema(() => z.enum(['job-seeker', 'balanced', 'professional']));
 export type Mix = z.infer<typeof MixSchema>;
 
-export const SubscriberStatusSchema = z.enum(['pending', 'active', 'unsubscribed', 'suppressed']);
+export const SubscriberStatusSchema = lazySchema(() => z.enum(['pending', 'active', 'unsubscribed', 'suppressed']));
 export type SubscriberStatus = z.infer<typeof SubscriberStatusSchema>;
 
 /** Lower-cased, trimmed address; at most 254 characters (RFC 5321 path limit). */
-export const EmailSchema = z
+export const EmailSchema = lazySchema(() => z
   .string()
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email());
+  .pipe(z.email()));
 
 /** Why a subscriber left, when they said (the unsubscribe page's choice). */
-export const UnsubscribeReasonSchema = z.enum(['found-a-job', 'too-many-emails', 'not-relevant', 'other']);
+export const UnsubscribeReasonSchema = lazySchema(() => z.enum(['found-a-job', 'too-many-emails', 'not-relevant', 'other']));
 export type UnsubscribeReason = z.infer<typeof UnsubscribeReasonSchema>;
 
-export const ConsentSchema = z.object({
+export const ConsentSchema = lazySchema(() => z.object({
   at: InstantSchema,
   ip: z.string().max(64).nullable(),
   userAgent: z.string().max(300).nullable(),
   formVersion: z.string().max(40),
-});
+}));
 export type Consent = z.infer<typeof ConsentSchema>;
 
 /** What a subscriber chooses; also the body of a preferences change. */
-export const PreferencesSchema = z.object({
+export const PreferencesSchema = lazySchema(() => z.object({
   zip: ZipSchema,
   radiusMiles: z.number().int().min(1).max(200).default(25),
   mix: MixSchema.default('balanced'),
@@ -40,10 +41,10 @@ export const PreferencesSchema = z.object({
   targetEmployers: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
   online: z.boolean().default(true),
   digestSize: z.number().int().min(3).max(15).default(8),
-});
+}));
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-export const SubscriberSchema = PreferencesSchema.extend({
+export const SubscriberSchema = lazySchema(() => PreferencesSchema.extend({
   id: z.string().regex(/^[0-9a-f]{32}$/),
   email: EmailSchema,
   status: SubscriberStatusSchema,
@@ -61,7 +62,7 @@ export const SubscriberSchema = PreferencesSchema.extend({
   unsubscribeReason: UnsubscribeReasonSchema.nullable().optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
-});
+}));
 export type Subscriber = z.infer<typeof SubscriberSchema>;
 
 /**
@@ -80,4 +81,4 @@ export function migrateInterestLabels(stored: unknown): unknown {
 }
 
 /** A subscriber as read back from storage: the current schema after {@link migrateInterestLabels}. */
-export const StoredSubscriberSchema = z.preprocess(migrateInterestLabels, SubscriberSchema);
+export const StoredSubscriberSchema = lazySchema(() => z.preprocess(migrateInterestLabels, SubscriberSchema));

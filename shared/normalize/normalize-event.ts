@@ -16,6 +16,7 @@ import { htmlToText, toSingleLine, truncateAtWord } from './text';
 import { titleKey } from './title-similarity';
 import { cleanUrl, isStoredUrl } from './url';
 import { resolveVenue } from './venue';
+import { lazySchema } from '../model/lazy-schema';
 
 const HOUR_MS = 3_600_000;
 const MAX_TITLE_LENGTH = 300;
@@ -38,12 +39,12 @@ function isKnownZone(zone: string): boolean {
   return known;
 }
 // Links come from cleanUrl, which already parsed them: the schema's URL check asks it first.
-const StoredUrlSchema = z.string().max(2048).refine(isStoredUrl, { message: 'must be an http(s) URL without credentials' }).nullable();
-const CheckedEventSchema = EventSchema.extend({
+const StoredUrlSchema = lazySchema(() => z.string().max(2048).refine(isStoredUrl, { message: 'must be an http(s) URL without credentials' }).nullable());
+const CheckedEventSchema = lazySchema(() => EventSchema.extend({
   timeZone: z.string().refine(isKnownZone, { message: 'not an IANA time zone' }),
   onlineUrl: StoredUrlSchema,
   url: StoredUrlSchema,
-});
+}));
 
 
 /** A raw event that cannot become a valid Event. */
@@ -101,7 +102,7 @@ function timingOf(raw: RawEvent, source: SourceContext): Timing {
 }
 
 /** Checks only the per-occurrence fields: the rest was checked once with the template. */
-const OccurrenceSchema = CheckedEventSchema.pick({ id: true, start: true, end: true, allDay: true, startDate: true, timeZone: true, contentHash: true });
+const OccurrenceSchema = lazySchema(() => CheckedEventSchema.pick({ id: true, start: true, end: true, allDay: true, startDate: true, timeZone: true, contentHash: true }));
 
 function normalizeWith(raw: RawEvent, source: SourceContext, memo: NormalizeMemo): Event {
   const timing = timingOf(raw, source);

@@ -21,6 +21,7 @@ import type { ReadOptions, ReadResult } from './index';
 import { UnknownDocumentError } from './index';
 import type { ReadRequest } from './read-protocol';
 import { WorkerMessageSchema } from './read-protocol';
+import { lazySchema } from '../model/lazy-schema';
 
 /** The worker's entry in the repository, for the bundler. */
 export const READ_WORKER_SOURCE = 'shared/sources/read-worker.ts';
@@ -65,7 +66,7 @@ interface Slot {
   ready: Promise<void>;
 }
 
-const TsxManifestSchema = z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) });
+const TsxManifestSchema = lazySchema(() => z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) }));
 
 /** tsx's ESM API module (`tsx/esm/api`, import condition), as a file URL. */
 function tsxEsmApi(): string {

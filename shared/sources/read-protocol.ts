@@ -7,30 +7,31 @@ import * as z from 'zod';
 import { EventSchema } from '../model/event';
 import type { SourceContext } from '../model/source';
 import type { DocumentKind, ReadOptions, ReadResult } from './index';
+import { lazySchema } from '../model/lazy-schema';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 // The options and the context are built by Netmix itself on the other side of the channel; these
 // check the parts the reader depends on and keep the rest as sent (others may add options).
-const ReadOptionsShape = z.custom<ReadOptions>(
+const ReadOptionsShape = lazySchema(() => z.custom<ReadOptions>(
   (value) => isRecord(value) && value['from'] instanceof Date && value['to'] instanceof Date && typeof value['defaultTimeZone'] === 'string',
   'read options need from, to and defaultTimeZone',
-);
-const SourceContextShape = z.custom<SourceContext>(
+));
+const SourceContextShape = lazySchema(() => z.custom<SourceContext>(
   (value) => isRecord(value) && typeof value['id'] === 'string' && typeof value['name'] === 'string' && typeof value['timeZone'] === 'string',
   'a source context needs id, name and timeZone',
-);
+));
 
 /** One document to read. */
-export const ReadRequestSchema = z.object({
+export const ReadRequestSchema = lazySchema(() => z.object({
   id: z.number().int(),
   text: z.string(),
   source: SourceContextShape,
   options: ReadOptionsShape,
-});
+}));
 export type ReadRequest = z.infer<typeof ReadRequestSchema>;
 
-const ReadResultShape = z
+const ReadResultShape = lazySchema(() => z
   .object({
     kind: z.custom<DocumentKind>((value) => typeof value === 'string'),
     events: z.array(EventSchema),
@@ -39,14 +40,14 @@ const ReadResultShape = z
     refreshIntervalSeconds: z.number().optional(),
     budgetExceeded: z.string().optional(),
   })
-  .loose();
+  .loose());
 
 /** What the worker says: it is ready, or how one request went. */
-export const WorkerMessageSchema = z.discriminatedUnion('type', [
+export const WorkerMessageSchema = lazySchema(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('result'), id: z.number().int(), result: ReadResultShape }),
   z.object({ type: z.literal('error'), id: z.number().int(), name: z.string(), message: z.string() }),
-]);
+]));
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 
 /**

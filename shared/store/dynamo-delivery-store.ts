@@ -15,14 +15,15 @@ import { toItem } from './attribute-value';
 import { StoreError } from './errors';
 import { parseItemOrThrow } from './parse-item';
 import { queryAll } from './query-all';
+import { lazySchema } from '../model/lazy-schema';
 
 /** Weeks of deliveries before the current one that `lookup` returns as `recent`. */
 const RECENT_WEEKS = 4;
 
 /** `2025-W07`: sorts in time order as a string, which `previous` relies on. */
-export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week like 2025-W07');
+export const IsoWeekSchema = lazySchema(() => z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week like 2025-W07'));
 
-const DeliveryItemSchema = z.object({
+const DeliveryItemSchema = lazySchema(() => z.object({
   subscriberId: z.string().min(1),
   isoWeek: IsoWeekSchema,
   // seriesKey and audience are written since issue 7 (the coaches' cadence); older items lack them.
@@ -31,9 +32,9 @@ const DeliveryItemSchema = z.object({
   claimedAt: InstantSchema,
   leaseUntil: InstantSchema.optional(),
   claimId: z.string().optional(),
-});
+}));
 
-const ClaimInputSchema = DeliveryItemSchema.omit({ messageId: true, claimId: true }).required({ leaseUntil: true });
+const ClaimInputSchema = lazySchema(() => DeliveryItemSchema.omit({ messageId: true, claimId: true }).required({ leaseUntil: true }));
 
 const KEY = ['subscriberId', 'isoWeek'] as const;
 

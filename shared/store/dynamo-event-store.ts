@@ -11,11 +11,12 @@ import { parseItemOrThrow, parseItems } from './parse-item';
 import { queryAll } from './query-all';
 import type { ResolvedStoreOptions } from './store-options';
 import { EVENTS_BY_DAY, EVENTS_BY_SOURCE, TTL_ATTRIBUTE } from './tables';
+import { lazySchema } from '../model/lazy-schema';
 
 /** Longest range `listStartingBetween` serves (one Query a day). */
 export const MAX_LISTING_DAYS = 62;
 
-const EventItemSchema = z
+const EventItemSchema = lazySchema(() => z
   .object({
     id: z.string(),
     sourceId: z.string().min(1),
@@ -29,7 +30,7 @@ const EventItemSchema = z
   })
   .refine((item) => item.id === item.event.id && item.day === item.event.startDate, {
     message: 'key attributes disagree with the event',
-  });
+  }));
 type EventItem = z.infer<typeof EventItemSchema>;
 
 const KEY = ['id'] as const;

@@ -16,12 +16,13 @@ import { parseItems } from './parse-item';
 import { queryAll } from './query-all';
 import type { ResolvedStoreOptions } from './store-options';
 import { FEEDBACK_BY_WEEK } from './tables';
+import { lazySchema } from '../model/lazy-schema';
 
-const ID = z.string().regex(/^[0-9a-f]{32}$/);
-const IsoWeekSchema = z.string().regex(/^\d{4}-W\d{2}$/);
+const ID = lazySchema(() => z.string().regex(/^[0-9a-f]{32}$/));
+const IsoWeekSchema = lazySchema(() => z.string().regex(/^\d{4}-W\d{2}$/));
 
 /** A `FeedbackEntry` as the boundary checks it (the store's items and the routes' input). */
-export const FeedbackEntrySchema = z.object({
+export const FeedbackEntrySchema = lazySchema(() => z.object({
   eventId: ID,
   kind: z.enum(['going', 'not-for-me']),
   seriesKey: z.string().min(1).max(64),
@@ -30,9 +31,9 @@ export const FeedbackEntrySchema = z.object({
   audience: AudienceSchema,
   eventStart: InstantSchema,
   at: InstantSchema,
-});
+}));
 
-const ItemSchema = FeedbackEntrySchema.extend({ subscriberId: ID, week: IsoWeekSchema, atKey: z.string() });
+const ItemSchema = lazySchema(() => FeedbackEntrySchema.extend({ subscriberId: ID, week: IsoWeekSchema, atKey: z.string() }));
 const KEY_NAMES = ['subscriberId', 'eventId'] as const;
 
 /** The ISO week (`2026-W49`) an instant falls in, by its UTC date: the operator's report weeks. */

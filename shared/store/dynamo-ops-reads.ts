@@ -13,15 +13,16 @@ import { parseItems } from './parse-item';
 import { queryAll } from './query-all';
 import type { ResolvedStoreOptions } from './store-options';
 import { SUBSCRIBERS_BY_STATUS } from './tables';
+import { lazySchema } from '../model/lazy-schema';
 
-const WeekDeliveryItemSchema = z.object({
+const WeekDeliveryItemSchema = lazySchema(() => z.object({
   subscriberId: z.string().regex(/^[0-9a-f]{32}$/),
   isoWeek: IsoWeekSchema,
   events: z.array(z.object({ id: z.string() })),
   messageId: z.string().optional(),
   claimedAt: InstantSchema,
   leaseUntil: InstantSchema.optional(),
-});
+}));
 
 /** Reads for the operator's report and the `subscribers` / `deliveries` commands. */
 export interface OpsReads {

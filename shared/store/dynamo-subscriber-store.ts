@@ -24,16 +24,17 @@ import {
 } from './subscriber-items';
 import { SUBSCRIBERS_BY_EMAIL, SUBSCRIBERS_BY_STATUS, TTL_ATTRIBUTE } from './tables';
 import { eraseSubscriber, isErasedAddressSuppressed, suppressErasedAddress } from './erased-addresses';
+import { lazySchema } from '../model/lazy-schema';
 
 const KEY = ['id'] as const;
 
-const LocatedPreferencesSchema = PreferencesSchema.extend({
+const LocatedPreferencesSchema = lazySchema(() => PreferencesSchema.extend({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
   placeName: z.string().max(100),
-});
+}));
 
-const AnnotationsSchema = SubscriberSchema.pick({ pausedUntil: true, unsubscribeReason: true }).partial().strict();
+const AnnotationsSchema = lazySchema(() => SubscriberSchema.pick({ pausedUntil: true, unsubscribeReason: true }).partial().strict());
 
 /** A subscriber id the store does not know. */
 export class SubscriberNotFoundError extends StoreError {

@@ -4,6 +4,7 @@ import { emptyTally, type WeekTally, type WeekTallyStore } from '../ops/week-tal
 import { fromItem } from './attribute-value';
 import { IsoWeekSchema } from './dynamo-delivery-store';
 import { StoreError } from './errors';
+import { lazySchema } from '../model/lazy-schema';
 
 /**
  * The tally's partition key in the deliveries table: no subscriber id starts with `#` (ids are 32 hex),
@@ -13,8 +14,8 @@ export const TALLY_KEY = '#tally';
 /** Skip counters are stored as `skip:<reason>` numbers: ADD works on top-level numbers only. */
 const SKIP_PREFIX = 'skip:';
 
-const TallyItemSchema = z.record(z.string(), z.unknown());
-const CountSchema = z.number().int().nonnegative().catch(0);
+const TallyItemSchema = lazySchema(() => z.record(z.string(), z.unknown()));
+const CountSchema = lazySchema(() => z.number().int().nonnegative().catch(0));
 
 /** The DynamoDB {@link WeekTallyStore}: one item per ISO week (`#tally`, week), every change one UpdateItem `ADD`. */
 export function createDynamoWeekTallyStore(client: DynamoDBClient, table: string): WeekTallyStore {

@@ -12,13 +12,14 @@ import { EmailSchema, type Subscriber } from '../model/subscriber';
 import { fromItem } from './attribute-value';
 import { StoreError } from './errors';
 import { addressKey, transactWrite } from './subscriber-items';
+import { lazySchema } from '../model/lazy-schema';
 
 /** The key of an erased address's item: a domain-separated sha256 of the normalised address. */
 export function erasedKey(normalisedEmail: string): string {
   return `gone#${createHash('sha256').update(`netmix-erased:${normalisedEmail}`).digest('hex')}`;
 }
 
-const GoneItemSchema = z.object({ id: z.string().startsWith('gone#'), suppressed: z.boolean() });
+const GoneItemSchema = lazySchema(() => z.object({ id: z.string().startsWith('gone#'), suppressed: z.boolean() }));
 
 /** The transaction that erases `subscriber`: its item, its address item, and the gone item's upsert. */
 export async function eraseSubscriber(client: DynamoDBClient, table: string, subscriber: Subscriber, now: Date): Promise<void> {

@@ -17,20 +17,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as z from 'zod';
 import { SubscriberSchema, migrateInterestLabels, type Subscriber } from '../model/subscriber';
 import { fromItem, toAttribute, type PlainValue } from './attribute-value';
+import { lazySchema } from '../model/lazy-schema';
 
 /** The key of the item that holds an address. */
 export function addressKey(normalisedEmail: string): string {
   return `addr#${normalisedEmail}`;
 }
 
-export const AddressItemSchema = z.object({ id: z.string().startsWith('addr#'), subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
-export const AliasItemSchema = z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), mergedInto: z.string().regex(/^[0-9a-f]{32}$/) });
+export const AddressItemSchema = lazySchema(() => z.object({ id: z.string().startsWith('addr#'), subscriberId: z.string().regex(/^[0-9a-f]{32}$/) }));
+export const AliasItemSchema = lazySchema(() => z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), mergedInto: z.string().regex(/^[0-9a-f]{32}$/) }));
 
 /**
  * A subscriber item: the subscriber and its state version (absent on items from before versions: 0).
  * Fields of interest stored by label among the interests are migrated on read.
  */
-export const SubscriberItemSchema = z.preprocess(migrateInterestLabels, SubscriberSchema.extend({ stateVersion: z.number().int().nonnegative().default(0) }));
+export const SubscriberItemSchema = lazySchema(() => z.preprocess(migrateInterestLabels, SubscriberSchema.extend({ stateVersion: z.number().int().nonnegative().default(0) })));
 
 export function parseAddressItem(item: Record<string, AttributeValue> | undefined): string | null {
   if (item === undefined) return null;

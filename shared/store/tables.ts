@@ -9,12 +9,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { StoreError } from './errors';
+import { lazySchema } from '../model/lazy-schema';
 
 /** DynamoDB wants 3–255 characters of [a-zA-Z0-9_.-]. */
-const TableNameSchema = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -');
+const TableNameSchema = lazySchema(() => z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
 
 /** The six table names; deployments and tests choose them (tests with a random prefix). */
-export const TableNamesSchema = z.object({
+export const TableNamesSchema = lazySchema(() => z.object({
   events: TableNameSchema,
   sources: TableNameSchema,
   subscribers: TableNameSchema,
@@ -23,7 +24,7 @@ export const TableNamesSchema = z.object({
   limits: TableNameSchema,
   /** Subscribers' feedback: one item per (subscriber, event). */
   feedback: TableNameSchema,
-});
+}));
 export type TableNames = z.infer<typeof TableNamesSchema>;
 
 /** Index and attribute names, shared by the stores and `createTables` (see ACCESS-PATTERNS.md). */

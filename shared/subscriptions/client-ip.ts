@@ -1,12 +1,13 @@
 import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
 import * as z from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 /** Client addresses and CIDR ranges of proxies whose `X-Forwarded-For` may be believed. */
-export const TrustedProxiesSchema = z
+export const TrustedProxiesSchema = lazySchema(() => z
   .array(z.string().refine((value) => ipaddr.isValid(value) || isCidr(value), 'an IP address or CIDR range'))
   .max(50)
-  .default([]);
+  .default([]));
 
 function isCidr(value: string): boolean {
   try {
@@ -60,16 +61,16 @@ export function createClientIpResolver(options: ClientIpOptions = {}): (c: Conte
 /** The default: no proxy is trusted, so `X-Forwarded-For` is never read. */
 export const clientIpOf = createClientIpResolver();
 
-const GatewayEnvSchema = z.object({
+const GatewayEnvSchema = lazySchema(() => z.object({
   event: z.object({
     requestContext: z.object({
       http: z.object({ sourceIp: z.string() }).optional(),
       identity: z.object({ sourceIp: z.string() }).optional(),
     }),
   }),
-});
+}));
 
-const SocketEnvSchema = z.object({ incoming: z.object({ socket: z.object({ remoteAddress: z.string() }) }) });
+const SocketEnvSchema = lazySchema(() => z.object({ incoming: z.object({ socket: z.object({ remoteAddress: z.string() }) }) }));
 
 function valid(address: string | undefined): string | null {
   if (address === undefined || !ipaddr.isValid(address)) return null;

@@ -11,9 +11,10 @@ import { LINK_INVALID_PAGE, type Page } from './pages';
 import { formatDay } from './preferences-page';
 import { eraseData, exportData, pauseDigest, resumeDigest } from './subscriber-actions';
 import type { TokenClaims } from './tokens';
+import { lazySchema } from '../model/lazy-schema';
 
-const PauseBodySchema = z.object({ weeks: z.coerce.number().int().min(1).max(8) });
-const DeleteBodySchema = z.object({ confirmDelete: z.literal('yes') });
+const PauseBodySchema = lazySchema(() => z.object({ weeks: z.coerce.number().int().min(1).max(8) }));
+const DeleteBodySchema = lazySchema(() => z.object({ confirmDelete: z.literal('yes') }));
 
 /** The page after "delete my data". */
 export const DATA_DELETED_PAGE: Page = {

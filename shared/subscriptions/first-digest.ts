@@ -5,12 +5,13 @@
  */
 import * as z from 'zod';
 import { addDays, localDateOf, zonedToInstant } from '../time/zoned';
+import { lazySchema } from '../model/lazy-schema';
 
 const WEEK_DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /** The deployment's digest day and hour (in the region's zone). */
-export const DigestScheduleSchema = z.object({ weekDay: z.enum(WEEK_DAYS), hour: z.number().int().min(0).max(23) });
+export const DigestScheduleSchema = lazySchema(() => z.object({ weekDay: z.enum(WEEK_DAYS), hour: z.number().int().min(0).max(23) }));
 export type DigestSchedule = z.infer<typeof DigestScheduleSchema>;
 
 /** The deployment default (infra/config.ts: digestDay MON, digestHour 7). */

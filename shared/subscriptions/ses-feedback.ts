@@ -12,26 +12,27 @@ import type { WeekTallyStore } from '../ops/week-tally';
 import type { Clock, SubscriberStore } from '../ports';
 import { EmailSchema } from '../model/subscriber';
 import { SnsSignatureError, type SnsVerifier } from './sns-signature';
+import { lazySchema } from '../model/lazy-schema';
 
 /** SNS messages are at most 256 KB; a body far beyond that is not one. */
 export const MAX_FEEDBACK_BYTES = 300_000;
 /** An SES notification is a few levels deep; anything deeper is refused before it is looked at. */
 export const MAX_FEEDBACK_DEPTH = 32;
 
-const RecipientSchema = z.object({ emailAddress: z.string().max(1000) });
+const RecipientSchema = lazySchema(() => z.object({ emailAddress: z.string().max(1000) }));
 
-const BounceSchema = z.object({
+const BounceSchema = lazySchema(() => z.object({
   bounceType: z.string(),
   bounceSubType: z.string().optional(),
   bouncedRecipients: z.array(RecipientSchema).max(1000),
-});
+}));
 
-const ComplaintSchema = z.object({
+const ComplaintSchema = lazySchema(() => z.object({
   complainedRecipients: z.array(RecipientSchema).max(1000),
   complaintFeedbackType: z.string().optional(),
-});
+}));
 
-const SesNotificationSchema = z
+const SesNotificationSchema = lazySchema(() => z
   .object({
     notificationType: z.string().optional(),
     eventType: z.string().optional(),
@@ -39,14 +40,14 @@ const SesNotificationSchema = z
     complaint: ComplaintSchema.optional(),
     mail: z.object({ messageId: z.string() }).optional(),
   })
-  .refine((n) => n.notificationType !== undefined || n.eventType !== undefined, { message: 'not an SES notification' });
+  .refine((n) => n.notificationType !== undefined || n.eventType !== undefined, { message: 'not an SES notification' }));
 
-const LambdaSnsRecordSchema = z.object({ Sns: z.record(z.string(), z.unknown()) });
+const LambdaSnsRecordSchema = lazySchema(() => z.object({ Sns: z.record(z.string(), z.unknown()) }));
 
-const SnsEnvelopeSchema = z.object({
+const SnsEnvelopeSchema = lazySchema(() => z.object({
   Type: z.string().optional(),
   Message: z.string(),
-});
+}));
 
 /** What one notification did, without addresses (results get logged). */
 export type SesFeedbackResult =

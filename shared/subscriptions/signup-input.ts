@@ -6,13 +6,14 @@
 import * as z from 'zod';
 import { splitFieldWords } from '../model/fields';
 import { EmailSchema, PreferencesSchema } from '../model/subscriber';
+import { lazySchema } from '../model/lazy-schema';
 
 /** Body of `POST /subscribe`: an address and the preferences. */
-export const SignupInputSchema = PreferencesSchema.extend({ email: EmailSchema }).strict();
+export const SignupInputSchema = lazySchema(() => PreferencesSchema.extend({ email: EmailSchema }).strict());
 export type SignupInput = z.infer<typeof SignupInputSchema>;
 
 /** Body of `POST /preferences/:token`. */
-export const PreferencesInputSchema = PreferencesSchema.strict();
+export const PreferencesInputSchema = lazySchema(() => PreferencesSchema.strict());
 
 /**
  * The field names the HTML forms use; `online` is `yes` or `no`, `targetEmployers` and `interests`

@@ -6,9 +6,10 @@
  */
 import * as z from 'zod';
 import { EmailSchema } from '../model/subscriber';
+import { lazySchema } from '../model/lazy-schema';
 
 /** The limits, as the config file or environment gives them; every field has a default. */
-export const SignupLimitsSchema = z
+export const SignupLimitsSchema = lazySchema(() => z
   .object({
     /** At most one mail to an inbox per this many minutes. */
     perAddressIntervalMinutes: z.number().int().min(1).max(24 * 60).default(10),
@@ -19,7 +20,7 @@ export const SignupLimitsSchema = z
     /** At most this many signup mails per hour in all. */
     globalPerHour: z.number().int().min(1).max(10_000_000).default(1_000),
   })
-  .strict();
+  .strict());
 export type SignupLimits = z.infer<typeof SignupLimitsSchema>;
 
 /** The defaults: 1 mail per 10 minutes and 3 a day per inbox, 20 signups an hour per client, 1,000 mails an hour. */

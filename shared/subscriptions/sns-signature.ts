@@ -6,6 +6,7 @@
  */
 import { X509Certificate, createVerify } from 'node:crypto';
 import * as z from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 /** Fetches a certificate (PEM text) from an already-checked URL. */
 export type CertificateFetcher = (url: string) => Promise<string>;
@@ -19,7 +20,7 @@ export class SnsSignatureError extends Error {
 const CERT_HOST = /^sns\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com(?:\.cn)?$/;
 
 /** The fields an SNS message is signed over, in either spelling (HTTP `SigningCertURL`, Lambda `SigningCertUrl`). */
-const SignedFieldsSchema = z.object({
+const SignedFieldsSchema = lazySchema(() => z.object({
   Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),
   MessageId: z.string().max(200),
   TopicArn: z.string().max(300),
@@ -32,7 +33,7 @@ const SignedFieldsSchema = z.object({
   Signature: z.string().max(2000),
   SigningCertURL: z.string().max(2000).optional(),
   SigningCertUrl: z.string().max(2000).optional(),
-});
+}));
 
 /** True for a URL SNS signing certificates may come from. */
 export function isSnsCertificateUrl(text: string): boolean {

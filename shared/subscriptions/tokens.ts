@@ -6,8 +6,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
-export const TokenPurposeSchema = z.enum(['confirm', 'unsubscribe', 'preferences', 'going', 'not-for-me', 'calendar']);
+export const TokenPurposeSchema = lazySchema(() => z.enum(['confirm', 'unsubscribe', 'preferences', 'going', 'not-for-me', 'calendar']));
 export type TokenPurpose = z.infer<typeof TokenPurposeSchema>;
 
 /** How long each kind of link works. Unsubscribe links never expire (CAN-SPAM: ≥ 30 days after a send). */
@@ -42,7 +43,7 @@ export interface TokenKeys {
   retired?: RetiredKey[];
 }
 
-const PayloadSchema = z
+const PayloadSchema = lazySchema(() => z
   .object({
     s: z.string().regex(/^[0-9a-f]{32}$/),
     p: TokenPurposeSchema,
@@ -53,7 +54,7 @@ const PayloadSchema = z
     x: z.string().regex(/^[0-9a-f]{32}$/).optional(),
     g: z.number().int().nonnegative().optional(),
   })
-  .strict();
+  .strict());
 
 /** What a verified token says. */
 export interface TokenClaims {

@@ -6,6 +6,7 @@ import { parsePageDate } from './dates';
 import { parseLenientJson } from './lenient-json';
 import { isSchemaNode } from './schema-values';
 import { cleanBlock, cleanText } from './text';
+import { lazySchema } from '../../model/lazy-schema';
 
 /**
  * Wix event pages publish a JSON-LD ItemList of Events without dates; the dates are only in the
@@ -13,7 +14,7 @@ import { cleanBlock, cleanText } from './text';
  * gives exact instants with the event's IANA zone.
  */
 
-const WixEventSchema = z.object({
+const WixEventSchema = lazySchema(() => z.object({
   title: z.string(),
   slug: z.string().optional(),
   description: z.string().optional(),
@@ -31,7 +32,7 @@ const WixEventSchema = z.object({
       coordinates: z.object({ lat: z.number(), lng: z.number() }).optional(),
     })
     .optional(),
-});
+}));
 type WixEvent = z.infer<typeof WixEventSchema>;
 
 export interface WixCandidate {

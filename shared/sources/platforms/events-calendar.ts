@@ -14,11 +14,12 @@ import { addDays, localDateOf, startOfLocalDay } from '../../time/zoned';
 import { absoluteUrl, collectItems, geoOf, priceOfText, textOrNull, type ItemOutcome } from './collect';
 import { platformEvent, type PlatformRead, type PlatformReader } from './types';
 import { instantOf, parseWallClock } from './wall-clock';
+import { lazySchema } from '../../model/lazy-schema';
 
-const Text = z.string().nullish();
-const Coordinate = z.union([z.number(), z.string()]).nullish();
+const Text = lazySchema(() => z.string().nullish());
+const Coordinate = lazySchema(() => z.union([z.number(), z.string()]).nullish());
 
-const VenueSchema = z
+const VenueSchema = lazySchema(() => z
   .object({
     venue: Text,
     address: Text,
@@ -30,9 +31,9 @@ const VenueSchema = z
     geo_lat: Coordinate,
     geo_lng: Coordinate,
   })
-  .loose();
+  .loose());
 
-const TribeEventSchema = z
+const TribeEventSchema = lazySchema(() => z
   .object({
     id: z.union([z.number(), z.string()]),
     title: z.string(),
@@ -54,16 +55,16 @@ const TribeEventSchema = z
     is_virtual: z.boolean().nullish(),
     virtual_url: Text,
   })
-  .loose();
+  .loose());
 type TribeEvent = z.infer<typeof TribeEventSchema>;
 
-const PageSchema = z
+const PageSchema = lazySchema(() => z
   .object({
     events: z.array(z.unknown()),
     total_pages: z.number().nullish(),
     next_rest_url: Text,
   })
-  .loose();
+  .loose());
 
 function venueOf(venue: TribeEvent['venue']): RawVenue | null {
   if (venue === null || venue === undefined || Array.isArray(venue)) return null;

@@ -13,10 +13,11 @@ import { addDays, startOfLocalDay } from '../../time/zoned';
 import { absoluteUrl, collectItems, textOrNull, type ItemOutcome } from './collect';
 import { platformEvent, type PlatformRead, type PlatformReader } from './types';
 import { instantOf, parseWallClock } from './wall-clock';
+import { lazySchema } from '../../model/lazy-schema';
 
-const Text = z.string().nullish();
+const Text = lazySchema(() => z.string().nullish());
 
-const LibCalEventSchema = z
+const LibCalEventSchema = lazySchema(() => z
   .object({
     id: z.union([z.string(), z.number()]),
     title: z.string(),
@@ -29,11 +30,11 @@ const LibCalEventSchema = z
     categories: z.union([z.string(), z.array(z.string())]).nullish(),
     short_desc: Text,
   })
-  .loose();
+  .loose());
 type LibCalEvent = z.infer<typeof LibCalEventSchema>;
 
 /** What tells a LibCal widget item from any other list of `{title, start}`: its own fields. */
-const TellSchema = z.object({ title: z.unknown(), start: z.unknown() }).loose();
+const TellSchema = lazySchema(() => z.object({ title: z.unknown(), start: z.unknown() }).loose());
 
 function looksLikeLibCal(item: unknown): boolean {
   const parsed = TellSchema.safeParse(item);

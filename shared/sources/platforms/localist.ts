@@ -13,15 +13,16 @@ import { addDays, localDateOf, startOfLocalDay } from '../../time/zoned';
 import { absoluteUrl, collectItems, geoOf, priceOfText, textOrNull, type ItemOutcome } from './collect';
 import { platformEvent, type PlatformRead, type PlatformReader } from './types';
 import { instantOf, parseWallClock } from './wall-clock';
+import { lazySchema } from '../../model/lazy-schema';
 
-const Text = z.string().nullish();
-const Coordinate = z.union([z.number(), z.string()]).nullish();
+const Text = lazySchema(() => z.string().nullish());
+const Coordinate = lazySchema(() => z.union([z.number(), z.string()]).nullish());
 
-const InstanceSchema = z
+const InstanceSchema = lazySchema(() => z
   .object({ event_instance: z.object({ id: z.union([z.number(), z.string()]).nullish(), start: z.string(), end: Text, all_day: z.boolean().nullish() }).loose() })
-  .loose();
+  .loose());
 
-const LocalistEventSchema = z
+const LocalistEventSchema = lazySchema(() => z
   .object({
     event: z
       .object({
@@ -45,15 +46,15 @@ const LocalistEventSchema = z
       })
       .loose(),
   })
-  .loose();
+  .loose());
 type LocalistEvent = z.infer<typeof LocalistEventSchema>['event'];
 
-const PageSchema = z
+const PageSchema = lazySchema(() => z
   .object({
     events: z.array(z.unknown()),
     page: z.object({ current: z.number().int(), total: z.number().int() }).loose(),
   })
-  .loose();
+  .loose());
 
 const ATTENDANCE: Record<string, RawEvent['attendanceMode']> = { inperson: 'offline', virtual: 'online', hybrid: 'mixed' };
 

@@ -12,17 +12,18 @@ import type { ParseOptions, RawVenue } from '../../model/raw-event';
 import { localDateOf } from '../../time/zoned';
 import { absoluteUrl, collectItems, geoOf, textOrNull, type ItemOutcome } from './collect';
 import { platformEvent, type PlatformRead, type PlatformReader } from './types';
+import { lazySchema } from '../../model/lazy-schema';
 
-const Text = z.string().nullish();
-const Coordinate = z.union([z.number(), z.string()]).nullish();
+const Text = lazySchema(() => z.string().nullish());
+const Coordinate = lazySchema(() => z.union([z.number(), z.string()]).nullish());
 /** Epoch milliseconds within years 1970–2200, so a stray number cannot become an absurd date. */
-const EpochMs = z.number().int().min(0).max(7_258_118_400_000);
+const EpochMs = lazySchema(() => z.number().int().min(0).max(7_258_118_400_000));
 
-const LocationSchema = z
+const LocationSchema = lazySchema(() => z
   .object({ addressTitle: Text, addressLine1: Text, addressLine2: Text, addressCountry: Text, mapLat: Coordinate, mapLng: Coordinate })
-  .loose();
+  .loose());
 
-const ItemSchema = z
+const ItemSchema = lazySchema(() => z
   .object({
     id: z.string().nullish(),
     title: z.string(),
@@ -35,10 +36,10 @@ const ItemSchema = z
     categories: z.array(z.string()).nullish(),
     tags: z.array(z.string()).nullish(),
   })
-  .loose();
+  .loose());
 type Item = z.infer<typeof ItemSchema>;
 
-const CollectionSchema = z
+const CollectionSchema = lazySchema(() => z
   .object({
     upcoming: z.array(z.unknown()).optional(),
     // Only its presence matters: a collection with nothing upcoming may carry just its history.
@@ -46,7 +47,7 @@ const CollectionSchema = z
     website: z.object({ timeZone: Text, siteTitle: Text }).loose().nullish(),
     collection: z.object({ title: Text }).loose().nullish(),
   })
-  .loose();
+  .loose());
 
 const CITY_STATE_ZIP = /^\s*(.+?),\s*([A-Za-z]{2})[,\s]+(\d{5})(?:-\d{4})?\s*$/;
 
