@@ -4,7 +4,8 @@
  * the first release's options (`bench/bundle-baseline.json`). The import is timed inside each
  * process, from just before `import()` to its settling, so it holds the module's evaluation and its
  * top-level work (the two functions that read their signing keys do so from the Secrets Manager
- * stand-in on 127.0.0.1), with the stack's environment (`NODE_OPTIONS=--enable-source-maps`).
+ * stand-in on 127.0.0.1), with the stack's environment (no `NODE_OPTIONS`: source maps are read only
+ * when a stack is written, functions/shared/source-map-stacks.ts).
  *
  * `npx tsx bench/bundles.ts --baseline <dir>` re-measures bundles built elsewhere (one folder per
  * function holding `index.mjs`) and rewrites the baseline file.
