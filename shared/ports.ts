@@ -119,6 +119,12 @@ export interface SubscriberStore {
   extendPending(subscriber: { id: string; email: string }, now: Date): Promise<boolean>;
   /** Deletes the subscriber and frees its address. */
   delete(id: string): Promise<void>;
+  /**
+   * Revokes the subscriber's calendar feed address: adds one to `calendarGeneration` in one atomic
+   * update (nothing else of the record is written, so a concurrent unsubscribe or preferences change
+   * is never undone) and returns the new generation.
+   */
+  renewCalendar(id: string, now: Date): Promise<number>;
   /** Sets the pause and/or the unsubscribe reason; fields left out are kept. */
   annotate(id: string, values: SubscriberAnnotations, now: Date): Promise<void>;
   /**

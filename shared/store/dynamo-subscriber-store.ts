@@ -312,6 +312,27 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
       ]);
     },
 
+    async renewCalendar(id, now) {
+      let generation: unknown;
+      try {
+        const result = await client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { id: { S: id } },
+            UpdateExpression: 'SET updatedAt = :now ADD calendarGeneration :one',
+            ConditionExpression: IS_SUBSCRIBER,
+            ExpressionAttributeValues: { ':now': { S: now.toISOString() }, ':one': { N: '1' } },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        generation = result.Attributes?.calendarGeneration?.N;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new SubscriberNotFoundError(`no subscriber ${id}`, { cause: error });
+        throw new StoreError(`could not renew the calendar address of subscriber ${id}`, { cause: error });
+      }
+      return z.coerce.number().int().min(1).parse(generation);
+    },
+
     async annotate(id, values, now) {
       const parsed = AnnotationsSchema.parse(values);
       await update(id, { ...parsed, updatedAt: now.toISOString() }, false);

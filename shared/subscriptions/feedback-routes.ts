@@ -92,8 +92,9 @@ export function registerFeedbackRoutes(app: Hono, deps: ResolvedDeps): void {
     const subscriber = await deps.subscribers.get(check.subscriberId);
     if (!subscriber) return pageResponse(c, deps, LINK_INVALID_PAGE, 404);
     const now = deps.clock.now();
-    const generation = subscriber.calendarGeneration + 1;
-    await deps.subscribers.put({ ...subscriber, calendarGeneration: generation, updatedAt: now.toISOString() });
+    // One atomic add, not a put of the record read above: a put would undo an unsubscribe or a
+    // preferences change made meanwhile, and two renewals at once would share one generation.
+    const generation = await deps.subscribers.renewCalendar(subscriber.id, now);
     deps.logger.info('calendar address renewed', { subscriberId: subscriber.id });
     return pageResponse(
       c,

@@ -68,6 +68,11 @@ export function createMemorySubscriberStore(): SubscriberStore & { all(): Subscr
       byId.delete(id);
       return Promise.resolve();
     },
+    renewCalendar: (id, now) => {
+      const generation = mustGet(id).subscriber.calendarGeneration + 1;
+      change(id, { calendarGeneration: generation, updatedAt: now.toISOString() }, false);
+      return Promise.resolve(generation);
+    },
     annotate: (id, values, now) => {
       change(id, { ...values, updatedAt: now.toISOString() }, false);
       return Promise.resolve();
