@@ -52,7 +52,7 @@ describe('reminders in the digest', () => {
     const [mail, ...others] = mailsFor(await services.fetchSesStore(), [ann.email]);
     expect(others).toEqual([]);
     const reminder = "Reminder: you said you're going to Pioneer Valley HR Summit on Thu Dec 3, 6 p.m.";
-    expect(mail?.body.text.split('\n').filter((line) => line.startsWith('Reminder:'))).toEqual([reminder]);
+    expect((mail?.body.text ?? '').split('\n').filter((line) => line.startsWith('Reminder:'))).toEqual([reminder]);
     const $ = load(mail?.body.html ?? '');
     expect($('p').filter((_, element) => $(element).text() === reminder)).toHaveLength(1);
     expect(mail?.body.text).not.toContain('Last Week Mixer');
