@@ -98,9 +98,11 @@ describe('npm start with another region, and send-digests beside it', () => {
         const upcoming = bostonHr.filter((stored) => Date.parse(stored.event.start) > Date.now());
         expect(upcoming.length).toBeGreaterThan(0);
         for (const stored of upcoming) expect(stored.removedAt).not.toBeNull();
-        // What a digest can pick from: only events a kept source lists.
+        // What a digest can pick from: only events a kept source lists. Those that have started are
+        // history the retirement leaves as it was (between 00:00Z and 05:00Z an evening event of
+        // "today" in New York has already started), so only the ones still ahead are compared.
         const today = localDateOf(new Date(), 'America/New_York');
-        const listed = await local.stores.events.listStartingBetween(today, addDays(today, 30));
+        const listed = (await local.stores.events.listStartingBetween(today, addDays(today, 30))).filter((event) => Date.parse(event.start) > Date.now());
         expect(listed.length).toBeGreaterThan(0);
         for (const event of listed) expect(event.sources.some((source) => KEPT.includes(source.id)), event.id).toBe(true);
         for (const email of DEMO_EMAILS) expect((await local.stores.subscribers.getByEmail(email))?.status).toBe('unsubscribed');
