@@ -76,12 +76,22 @@ export class GroupKeys {
     return id;
   }
 
+  /** The root of the left-out lists' chains: an id no place or pair takes. */
+  private readonly excludedRoot = this.reserve();
+
+  private reserve(): number {
+    const id = this.pairCount;
+    this.pairCount += 1;
+    return id;
+  }
+
   /**
    * Keys for a subscriber reading window `windowId`, whose last digest leaves out `excluded`
-   * (sorted event indices: only events in this window matter, so different histories often share).
+   * (sorted event indices: only events in this window matter, so different histories often share)
+   * and whose history has the cadence effect `effect` (an id from `CadenceEffects`, 0 for none).
    * The returned object is reused by the next call: read it before asking again.
    */
-  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], cadence = ''): RecipientKeys {
+  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], effect = 0): RecipientKeys {
     const near = this.pair(this.place(profile.lat, profile.lon), this.pair(windowId, this.number(profile.radiusMiles)));
     // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
     const candidates = near * 2 + (profile.online ? 1 : 0);
@@ -89,8 +99,13 @@ export class GroupKeys {
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
     const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0 && profile.fields.length === 0;
     const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002${profile.fields.join('\u0001')}`);
-    // The cadence's demotions and limit (its left-out events are part of `excluded`).
-    const history = excluded.length === 0 && cadence === '' ? 0 : this.text(`\u0003${excluded.join(',')}\u0003${cadence}`);
+    // The left-out events as a chain of pairs from a reserved root (no text is built), then the cadence effect.
+    let history = -1;
+    if (excluded.length > 0 || effect !== 0) {
+      let chain = this.excludedRoot;
+      for (const index of excluded) chain = this.pair(chain, index);
+      history = this.pair(chain, effect);
+    }
     const choices = this.number(profile.digestSize) * 3 + MIXES[profile.mix];
     const keys = this.keys;
     keys.near = near;

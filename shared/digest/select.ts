@@ -12,7 +12,8 @@ import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
 import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
-import { applyDemotions, cadenceEffect, cadenceKey, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { CadenceEffects } from './cadence-ids';
 import { isoWeekOf } from './iso-week';
 import { openingLine } from './opening';
 import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
@@ -97,7 +98,7 @@ export function selectForMany(
   recipients: readonly DigestRecipient[],
   options: Omit<SelectOptions, 'previous'> & { group?: boolean },
 ): Map<string, DigestSelection> {
-  const runsByEnd = new Map<number, { run: Run; id: number }>();
+  const runsByEnd = new Map<number, { run: Run; id: number; effects: CadenceEffects }>();
   // Zone arithmetic costs several Intl calls: once per distinct zone, not per subscriber.
   const endByZone = new Map<string, number>();
   const keys = new GroupKeys();
@@ -106,7 +107,7 @@ export function selectForMany(
   const results = new Map<string, DigestSelection>();
   // Most neighbours share a zone: the last one's window is reused without a look-up.
   let lastZone: string | null = null;
-  let window: { run: Run; id: number } | undefined;
+  let window: { run: Run; id: number; effects: CadenceEffects } | undefined;
   for (const recipient of recipients) {
     const zone = options.timeZone ?? recipient.timeZone;
     if (zone !== lastZone || window === undefined) {
@@ -117,21 +118,28 @@ export function selectForMany(
       }
       window = runsByEnd.get(end);
       if (!window) {
-        window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone), id: runsByEnd.size };
+        const run = runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone);
+        window = { run, id: runsByEnd.size, effects: new CadenceEffects(run.prepared, run.weeks) };
         runsByEnd.set(end, window);
       }
       lastZone = zone;
     }
     const { run } = window;
-    const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
-    const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? []), effect);
     if (options.group === false) {
+      // The baseline reads each history the direct way (`cadenceEffect`), as a per-subscriber loop would.
+      const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
+      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? []), effect);
       results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient), effect));
       continue;
     }
-    const key = keys.keysFor(recipient, window.id, excluded, cadenceKey(effect));
+    // Grouped: the history becomes an interned effect id; the effect and the merged left-out list are built per new group only.
+    const effectId = window.effects.idOf(recipient.mix, recipient.history);
+    const previous = excludedBy(run.prepared, recipient.previous ?? []);
+    const key = keys.keysFor(recipient, window.id, previous, effectId);
     let selection = byGroup.get(key.group);
     if (!selection) {
+      const effect = window.effects.effectOf(effectId);
+      const excluded = withBlocked(previous, effect);
       let near = nearByRadius.get(key.near);
       if (!near) {
         near = nearFor(run, recipient);
