@@ -8,6 +8,7 @@
  * property test compares both paths with a slow reference); only the representation differs.
  */
 import { JOB_SEEKER_PER_MONTH, SERIES_PER_MONTH, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { PairTable } from './pair-table';
 import { MAX_DEMOTION, RESTING } from './pick';
 import { CATEGORY_ORDER, type PreparedEvents } from './prepare';
 import type { DigestProfile, SubscriberHistory } from './types';
@@ -60,8 +61,8 @@ function bump(levels: Uint8Array, touched: number[], key: number | undefined, by
 
 /** Cadence effects of one prepared window, interned by content; one instance per window of a run. */
 export class CadenceEffects {
-  /** The interning trie: children of node n by token; node 0 is the empty list (no effect). */
-  private readonly children: (Map<number, number> | undefined)[] = [];
+  /** The interning trie: (node, token) → child node; node 0 is the empty list (no effect). */
+  private readonly children = new PairTable(1 << 12);
   private nodeCount = 1;
   private readonly effects: (CadenceEffect | undefined)[] = [EMPTY];
   /** Per series: this month's job-seeker events, 1 when offered last week, its "Not for me" level. */
@@ -115,17 +116,8 @@ export class CadenceEffects {
   }
 
   private child(node: number, value: number): number {
-    let next = this.children[node];
-    if (next === undefined) {
-      next = new Map();
-      this.children[node] = next;
-    }
-    let id = next.get(value);
-    if (id === undefined) {
-      id = this.nodeCount;
-      this.nodeCount += 1;
-      next.set(value, id);
-    }
+    const id = this.children.intern(node, value, this.nodeCount);
+    if (id === this.nodeCount) this.nodeCount += 1;
     return id;
   }
 

@@ -1,8 +1,9 @@
 /**
  * Cheap numeric keys for grouping subscribers whose selections are identical. Every part is
- * interned to a small integer and pairs of small integers are interned again, so a key costs a
- * handful of Map look-ups on small integers instead of building and hashing a long string.
+ * interned to a small integer and pairs of small integers are interned again (`PairTable`), so a
+ * key costs a handful of typed-array probes instead of building and hashing a long string.
  */
+import { PairTable } from './pair-table';
 import type { DigestProfile } from './types';
 
 const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
@@ -18,8 +19,8 @@ export interface RecipientKeys {
 export class GroupKeys {
   private readonly numbers = new Map<number, number>();
   private readonly strings = new Map<string, number>();
-  /** Pair ids by first then second part: small-integer keys hash fastest. */
-  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  /** Pair ids by (first, second) part, in typed arrays. */
+  private readonly pairs = new PairTable(1 << 16);
   private pairCount = 0;
   /** Place ids by latitude then longitude: two look-ups instead of interning both and pairing them. */
   private readonly places = new Map<number, Map<number, number>>();
@@ -62,17 +63,8 @@ export class GroupKeys {
   }
 
   private pair(a: number, b: number): number {
-    let second = this.pairs[a];
-    if (!second) {
-      second = new Map();
-      this.pairs[a] = second;
-    }
-    let id = second.get(b);
-    if (id === undefined) {
-      id = this.pairCount;
-      this.pairCount += 1;
-      second.set(b, id);
-    }
+    const id = this.pairs.intern(a, b, this.pairCount);
+    if (id === this.pairCount) this.pairCount += 1;
     return id;
   }
 

@@ -20,7 +20,7 @@ import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick
 import { prepareEvents, type PreparedEvents } from './prepare';
 import type { FieldId } from '../model/fields';
 import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
-import { whyLine } from './why';
+import { whyLine, type Matched } from './why';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
 
@@ -47,6 +47,8 @@ interface Run {
   phrases: Map<string, Phrase[]>;
   /** The ISO weeks the cadence reads for this window. */
   weeks: CadenceWeeks;
+  /** Per item, its why line when nothing of the subscriber's matched (most digests): built once per run. */
+  plainWhy: (string | undefined)[];
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -74,6 +76,7 @@ function runFor(prepared: PreparedEvents, timeZone: string): Run {
     matches: new Map(),
     phrases: new Map(),
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
+    plainWhy: new Array<string | undefined>(prepared.items.length).fill(undefined),
   };
 }
 
@@ -248,6 +251,17 @@ function matchedFields(run: Run, fields: readonly FieldId[], index: number): rea
   return fields.filter((field) => fieldMatchesOf(run, field)[index] === 1);
 }
 
+/** The why line of item `index`; the no-match line (the event's own) comes from the run's cache. */
+function why(run: Run, event: Event, index: number, matched: Matched): string {
+  if (matched.fields.length > 0 || matched.interests.length > 0 || matched.employers.length > 0) return whyLine(event, matched);
+  let line = run.plainWhy[index];
+  if (line === undefined) {
+    line = whyLine(event, matched);
+    run.plainWhy[index] = line;
+  }
+  return line;
+}
+
 function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
@@ -262,7 +276,7 @@ function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number
     const item = prepared.items[index];
     if (item === undefined) continue;
     const matched = { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
-    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched) });
+    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) });
   }
   const planned = Math.min(jobSeekerTarget(profile.mix, profile.digestSize).target, effect.jobSeekerLimit);
   const opening = openingLine({ counts, profile, professionalPlanned: profile.digestSize - planned, heldBack: effect.blocked.length });
