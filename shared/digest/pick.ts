@@ -92,6 +92,8 @@ export interface CandidateSource {
   online: Buckets | null;
   /** One per phrase: lifts matched events into higher bands. */
   matchSets: readonly Uint8Array[];
+  /** Per item, `bandOf(matchSets, item)` worked out ahead (null: no match sets, every band 0), so a scan reads one byte. */
+  bands?: Uint8Array | null;
   /** True when the scratch's demotion arrays hold something for this digest. */
   demoted: boolean;
 }
@@ -112,7 +114,8 @@ const searches = new WeakMap<PickScratch, Search>();
 
 /** The band event `index` is read in: its match band, lifted and demoted when the digest demotes anything. */
 function bandAt(search: Search, index: number): number {
-  const band = bandOf(search.source.matchSets, index);
+  const { bands } = search.source;
+  const band = bands === undefined ? bandOf(search.source.matchSets, index) : bands === null ? 0 : (bands[index] ?? 0);
   if (search.lift === 0) return band;
   const { prepared, scratch } = search;
   const series = scratch.seriesDown[prepared.seriesIndex[index] ?? 0] ?? 0;

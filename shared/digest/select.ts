@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
+import { bandOf, bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
 import { CadenceEffects } from './cadence-ids';
@@ -49,6 +49,8 @@ interface Run {
   weeks: CadenceWeeks;
   /** Per item, its why line when nothing of the subscriber's matched (most digests): built once per run. */
   plainWhy: (string | undefined)[];
+  /** Match sets and bands by the subscriber's terms. */
+  bands: Map<string, MatchBands>;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -76,6 +78,7 @@ function runFor(prepared: PreparedEvents, timeZone: string): Run {
     matches: new Map(),
     phrases: new Map(),
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
+    bands: new Map(),
     plainWhy: new Array<string | undefined>(prepared.items.length).fill(undefined),
   };
 }
@@ -226,14 +229,31 @@ function fieldMatchesOf(run: Run, field: FieldId): Uint8Array {
   return matches;
 }
 
-function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): readonly Uint8Array[] {
-  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_SETS;
-  const sets: Uint8Array[] = [];
-  // A ticked field scores like a matched interest.
-  for (const field of fields) sets.push(fieldMatchesOf(run, field));
-  for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
-  for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
-  return sets;
+/** One subscriber's match sets and, per item, its match band (the sets' sum, capped): cached per run by terms. */
+interface MatchBands {
+  sets: readonly Uint8Array[];
+  bands: Uint8Array | null;
+}
+
+const NO_MATCH_BANDS: MatchBands = { sets: NO_MATCH_SETS, bands: null };
+
+function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): MatchBands {
+  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_BANDS;
+  // U+0001 and U+0002 cannot occur in a phrase or a field id: the key is unambiguous.
+  const key = `${fields.join('\u0001')}\u0002${interests.map(({ phrase }) => phrase).join('\u0001')}\u0002${employers.map(({ phrase }) => phrase).join('\u0001')}`;
+  let found = run.bands.get(key);
+  if (found === undefined) {
+    const sets: Uint8Array[] = [];
+    // A ticked field scores like a matched interest.
+    for (const field of fields) sets.push(fieldMatchesOf(run, field));
+    for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
+    for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
+    const bands = new Uint8Array(run.prepared.items.length);
+    for (let index = 0; index < bands.length; index += 1) bands[index] = bandOf(sets, index);
+    found = { sets, bands };
+    run.bands.set(key, found);
+  }
+  return found;
 }
 
 /** The terms whose phrase event `index` contains; most digests have no terms and share one empty list. */
@@ -268,7 +288,8 @@ function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number
   const employers = phrasesIn(run, profile.targetEmployers);
   const home = homeOf(profile);
   const demoted = applyDemotions(effect, scratch);
-  const source = { home, near, online: profile.online ? run.online : null, matchSets: matchSetsOf(run, profile.fields, interests, employers), demoted };
+  const { sets, bands } = matchSetsOf(run, profile.fields, interests, employers);
+  const source = { home, near, online: profile.online ? run.online : null, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
   const chosen: ChosenEvent[] = [];
