@@ -19,6 +19,8 @@ import type { DigestProfile, SubscriberHistory } from './types';
  */
 const NO_LIMIT_FROM = 1_000_000;
 const SERIES_NOT_FOR_ME = MAX_DEMOTION;
+/** An entry that is not a job-seeker event (it counts for nothing). */
+const NOT_JOB_SEEKER = -2;
 /** Token kinds (the low three bits of a token). */
 const LIMIT = 0;
 const BLOCKED = 1;
@@ -76,10 +78,12 @@ export class CadenceEffects {
   private readonly leveledSeries: number[] = [];
   private readonly organisers: number[] = [];
   private readonly categories: number[] = [];
-  /** The month's entries of one history (ids, series keys, 1 for job-seeker), reused: only the first `count` are this history's. */
+  /**
+   * The month's entries of one history, reused (only the first `count` are this history's): event
+   * ids, and series numbers of job-seeker entries (-1 for a series not in the window, `NOT_JOB_SEEKER` otherwise).
+   */
   private readonly ids: string[] = [];
-  private readonly keys: string[] = [];
-  private readonly jobSeeker: number[] = [];
+  private readonly numbers: number[] = [];
   private readonly tokens: number[] = [];
   private limit = Number.MAX_SAFE_INTEGER;
   private cap = 0;
@@ -123,22 +127,19 @@ export class CadenceEffects {
 
   /** Fills the per-series counts and the levels from one history (`cadenceEffect`'s reading). */
   private read(mix: DigestProfile['mix'], history: SubscriberHistory): void {
-    const { weeks, prepared, ids, keys, jobSeeker } = this;
+    const { weeks, prepared, ids, numbers } = this;
     const { seriesNumbers } = prepared;
     let count = 0;
     for (const item of history.offered) {
       if (item.isoWeek < weeks.first || item.isoWeek >= weeks.current) continue;
-      const isJobSeeker = item.audience === 'job-seeker';
       ids[count] = item.id;
-      keys[count] = item.seriesKey;
-      jobSeeker[count] = isJobSeeker ? 1 : 0;
+      // Only job-seeker entries count, so only theirs need the (string) series look-up, done once here.
+      const series = item.audience === 'job-seeker' ? (seriesNumbers.get(item.seriesKey) ?? -1) : NOT_JOB_SEEKER;
+      numbers[count] = series;
       count += 1;
-      if (isJobSeeker && item.isoWeek === weeks.last) {
-        const series = seriesNumbers.get(item.seriesKey);
-        if (series !== undefined && this.resting[series] === 0) {
-          this.resting[series] = 1;
-          this.restingSeries.push(series);
-        }
+      if (series >= 0 && item.isoWeek === weeks.last && this.resting[series] === 0) {
+        this.resting[series] = 1;
+        this.restingSeries.push(series);
       }
     }
     for (const entry of history.feedback) {
@@ -146,8 +147,7 @@ export class CadenceEffects {
         const start = Date.parse(entry.eventStart);
         if (start >= weeks.fromMs && start < weeks.toMs) {
           ids[count] = entry.eventId;
-          keys[count] = entry.seriesKey;
-          jobSeeker[count] = entry.audience === 'job-seeker' ? 1 : 0;
+          numbers[count] = entry.audience === 'job-seeker' ? (seriesNumbers.get(entry.seriesKey) ?? -1) : NOT_JOB_SEEKER;
           count += 1;
         }
         continue;
@@ -160,14 +160,15 @@ export class CadenceEffects {
     // One count per event id, the last entry for it deciding (a Map's `set` in `cadenceEffect`).
     let jobSeekerEvents = 0;
     for (let i = 0; i < count; i += 1) {
-      if (jobSeeker[i] !== 1) continue;
+      const series = numbers[i] ?? NOT_JOB_SEEKER;
+      if (series === NOT_JOB_SEEKER) continue;
       const id = ids[i];
       let later = false;
       for (let j = i + 1; j < count && !later; j += 1) later = ids[j] === id;
       if (later) continue;
       jobSeekerEvents += 1;
-      const series = seriesNumbers.get(keys[i] ?? '');
-      if (series === undefined) continue;
+      // -1: a series with no meeting in this window counts toward the month's total only.
+      if (series < 0) continue;
       if (this.perSeries[series] === 0) this.series.push(series);
       this.perSeries[series] = (this.perSeries[series] ?? 0) + 1;
     }
