@@ -144,8 +144,9 @@ function headOf(search: Search, queue: number): number {
       let position = positions[slot] ?? end;
       for (; position < end; position += 1) {
         const index = indices[position] ?? 0;
-        if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
+        // The band test first: in the upper bands it turns most events away with one read.
         if (top > 0 && bandAt(search, index) !== band) continue;
+        if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
         // Online events within range are ranked (by distance) in the near stream.
         if (stream === 1 && isNear(prepared, home, index)) continue;
         break;

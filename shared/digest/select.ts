@@ -134,13 +134,13 @@ export function selectForMany(
     if (options.group === false) {
       // The baseline reads each history the direct way (`cadenceEffect`), as a per-subscriber loop would.
       const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
-      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? []), effect);
+      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS), effect);
       results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient), effect));
       continue;
     }
     // Grouped: the history becomes an interned effect id; the effect and the merged left-out list are built per new group only.
     const effectId = window.effects.idOf(recipient.mix, recipient.history);
-    const previous = excludedBy(run.prepared, recipient.previous ?? []);
+    const previous = excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS);
     const key = keys.keysFor(recipient, window.id, previous, effectId);
     let selection = byGroup.get(key.group);
     if (!selection) {
@@ -169,6 +169,7 @@ function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
 }
 
 const NONE: readonly number[] = [];
+const NO_PREVIOUS: readonly PreviousItem[] = [];
 
 /** `excluded` with the cadence's left-out events merged in, sorted and without repeats. */
 function withBlocked(excluded: readonly number[], effect: CadenceEffect): readonly number[] {
@@ -271,6 +272,9 @@ function matchedFields(run: Run, fields: readonly FieldId[], index: number): rea
   return fields.filter((field) => fieldMatchesOf(run, field)[index] === 1);
 }
 
+/** What a subscriber without terms matched: nothing (shared, so a digest of eight allocates none). */
+const NO_MATCHED: Matched = { fields: [], interests: [], employers: [] };
+
 /** The why line of item `index`; the no-match line (the event's own) comes from the run's cache. */
 function why(run: Run, event: Event, index: number, matched: Matched): string {
   if (matched.fields.length > 0 || matched.interests.length > 0 || matched.employers.length > 0) return whyLine(event, matched);
@@ -296,7 +300,7 @@ function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    const matched = { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+    const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
     chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) });
   }
   const planned = Math.min(jobSeekerTarget(profile.mix, profile.digestSize).target, effect.jobSeekerLimit);
