@@ -131,13 +131,15 @@ export class CadenceEffects {
     const { seriesNumbers } = prepared;
     let count = 0;
     for (const item of history.offered) {
-      if (item.isoWeek < weeks.first || item.isoWeek >= weeks.current) continue;
+      // Last week's is the commonest and lies inside the month: one equality test before the two comparisons.
+      const lastWeek = item.isoWeek === weeks.last;
+      if (!lastWeek && (item.isoWeek < weeks.first || item.isoWeek >= weeks.current)) continue;
       ids[count] = item.id;
       // Only job-seeker entries count, so only theirs need the (string) series look-up, done once here.
       const series = item.audience === 'job-seeker' ? (seriesNumbers.get(item.seriesKey) ?? -1) : NOT_JOB_SEEKER;
       numbers[count] = series;
       count += 1;
-      if (series >= 0 && item.isoWeek === weeks.last && this.resting[series] === 0) {
+      if (series >= 0 && lastWeek && this.resting[series] === 0) {
         this.resting[series] = 1;
         this.restingSeries.push(series);
       }
