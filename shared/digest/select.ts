@@ -96,7 +96,9 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
  * Selection for many subscribers. Events are prepared once per window; subscribers with the same
  * place, radius, mix, size, online choice, interests, employers, window and (relevant part of
  * their) previous digest share one computation AND one result object: the map's values are shared
- * references, so treat them as read-only. `group: false` ranks and fills every subscriber on their
+ * references, so treat them as read-only. A history is read into a cadence-effect id (cadence-ids.ts)
+ * and a group key is a chain of interned integers, so a subscriber whose group exists costs a few
+ * array probes. `group: false` ranks and fills every subscriber on their
  * own, sharing only the per-window work (the benchmark's baseline); the output is equal either way.
  */
 export function selectForMany(
