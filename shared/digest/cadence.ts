@@ -4,7 +4,7 @@
  * four digests offered, their feedback) becomes, for one window, a small "effect": events left
  * out, series resting this week, demotions, and how many job-seeker events are left this month.
  * Only what touches the window's events is kept, so subscribers whose histories differ elsewhere
- * still share one selection (`cadenceKey`).
+ * still share one selection (`CadenceEffects` in cadence-ids.ts interns an effect to a number for that).
  *
  * The month is this digest and the four ISO weeks before it: any calendar month's weekly digests
  * fall into five consecutive weeks, so a cap over that span holds for every calendar month.
@@ -98,19 +98,6 @@ export function cadenceEffect(prepared: PreparedEvents, mix: DigestProfile['mix'
 /** True when the effect changes nothing. */
 export function isNoEffect(effect: CadenceEffect): boolean {
   return effect.blocked.length === 0 && effect.jobSeekerLimit === NONE.jobSeekerLimit && effect.series.size === 0 && effect.organisers.size === 0 && effect.categories.size === 0;
-}
-
-function entriesText(map: ReadonlyMap<number, number>): string {
-  return [...map]
-    .sort((a, b) => a[0] - b[0])
-    .map(([key, level]) => `${key}:${level}`)
-    .join(',');
-}
-
-/** A text naming the effect's demotions and limit (blocked indices join the excluded ones): '' for none. */
-export function cadenceKey(effect: CadenceEffect): string {
-  if (effect.series.size === 0 && effect.organisers.size === 0 && effect.categories.size === 0 && effect.jobSeekerLimit === NONE.jobSeekerLimit) return '';
-  return `${effect.jobSeekerLimit}|${entriesText(effect.series)}|${entriesText(effect.organisers)}|${entriesText(effect.categories)}`;
 }
 
 /** Writes the effect's demotions into the pick scratch arrays; `clearDemotions` undoes it. */

@@ -94,11 +94,12 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
   for (let queue = 0; queue + 1 < starts.length; queue += 1) keys.subarray(starts[queue] ?? 0, starts[queue + 1] ?? 0).sort();
   const indices = new Int32Array(length);
   const steps = new Int32Array(length);
-  keys.forEach((key, at) => {
+  for (let at = 0; at < length; at += 1) {
+    const key = keys[at] ?? 0;
     const index = keyIndex(key);
     indices[at] = index;
     steps[at] = (index - key) / INDEX_SPACE;
-  });
+  }
   return { indices, steps, starts };
 }
 

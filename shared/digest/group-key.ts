@@ -1,8 +1,9 @@
 /**
  * Cheap numeric keys for grouping subscribers whose selections are identical. Every part is
- * interned to a small integer and pairs of small integers are interned again, so a key costs a
- * handful of Map look-ups on small integers instead of building and hashing a long string.
+ * interned to a small integer and pairs of small integers are interned again (`PairTable`), so a
+ * key costs a handful of typed-array probes instead of building and hashing a long string.
  */
+import { PairTable } from './pair-table';
 import type { DigestProfile } from './types';
 
 const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
@@ -18,8 +19,8 @@ export interface RecipientKeys {
 export class GroupKeys {
   private readonly numbers = new Map<number, number>();
   private readonly strings = new Map<string, number>();
-  /** Pair ids by first then second part: small-integer keys hash fastest. */
-  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  /** Pair ids by (first, second) part, in typed arrays. */
+  private readonly pairs = new PairTable(1 << 16);
   private pairCount = 0;
   /** Place ids by latitude then longitude: two look-ups instead of interning both and pairing them. */
   private readonly places = new Map<number, Map<number, number>>();
@@ -62,26 +63,27 @@ export class GroupKeys {
   }
 
   private pair(a: number, b: number): number {
-    let second = this.pairs[a];
-    if (!second) {
-      second = new Map();
-      this.pairs[a] = second;
-    }
-    let id = second.get(b);
-    if (id === undefined) {
-      id = this.pairCount;
-      this.pairCount += 1;
-      second.set(b, id);
-    }
+    const id = this.pairs.intern(a, b, this.pairCount);
+    if (id === this.pairCount) this.pairCount += 1;
+    return id;
+  }
+
+  /** The root of the left-out lists' chains: an id no place or pair takes. */
+  private readonly excludedRoot = this.reserve();
+
+  private reserve(): number {
+    const id = this.pairCount;
+    this.pairCount += 1;
     return id;
   }
 
   /**
    * Keys for a subscriber reading window `windowId`, whose last digest leaves out `excluded`
-   * (sorted event indices: only events in this window matter, so different histories often share).
+   * (sorted event indices: only events in this window matter, so different histories often share)
+   * and whose history has the cadence effect `effect` (an id from `CadenceEffects`, 0 for none).
    * The returned object is reused by the next call: read it before asking again.
    */
-  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], cadence = ''): RecipientKeys {
+  keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], effect = 0): RecipientKeys {
     const near = this.pair(this.place(profile.lat, profile.lon), this.pair(windowId, this.number(profile.radiusMiles)));
     // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
     const candidates = near * 2 + (profile.online ? 1 : 0);
@@ -89,8 +91,13 @@ export class GroupKeys {
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
     const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0 && profile.fields.length === 0;
     const terms = noTerms ? 0 : this.text(`${profile.interests.join('\u0001')}\u0002${profile.targetEmployers.join('\u0001')}\u0002${profile.fields.join('\u0001')}`);
-    // The cadence's demotions and limit (its left-out events are part of `excluded`).
-    const history = excluded.length === 0 && cadence === '' ? 0 : this.text(`\u0003${excluded.join(',')}\u0003${cadence}`);
+    // The left-out events as a chain of pairs from a reserved root (no text is built), then the cadence effect.
+    let history = -1;
+    if (excluded.length > 0 || effect !== 0) {
+      let chain = this.excludedRoot;
+      for (const index of excluded) chain = this.pair(chain, index);
+      history = this.pair(chain, effect);
+    }
     const choices = this.number(profile.digestSize) * 3 + MIXES[profile.mix];
     const keys = this.keys;
     keys.near = near;

@@ -92,6 +92,8 @@ export interface CandidateSource {
   online: Buckets | null;
   /** One per phrase: lifts matched events into higher bands. */
   matchSets: readonly Uint8Array[];
+  /** Per item, `bandOf(matchSets, item)` worked out ahead (null: no match sets, every band 0), so a scan reads one byte. */
+  bands?: Uint8Array | null;
   /** True when the scratch's demotion arrays hold something for this digest. */
   demoted: boolean;
 }
@@ -112,7 +114,8 @@ const searches = new WeakMap<PickScratch, Search>();
 
 /** The band event `index` is read in: its match band, lifted and demoted when the digest demotes anything. */
 function bandAt(search: Search, index: number): number {
-  const band = bandOf(search.source.matchSets, index);
+  const { bands } = search.source;
+  const band = bands === undefined ? bandOf(search.source.matchSets, index) : bands === null ? 0 : (bands[index] ?? 0);
   if (search.lift === 0) return band;
   const { prepared, scratch } = search;
   const series = scratch.seriesDown[prepared.seriesIndex[index] ?? 0] ?? 0;
@@ -141,8 +144,9 @@ function headOf(search: Search, queue: number): number {
       let position = positions[slot] ?? end;
       for (; position < end; position += 1) {
         const index = indices[position] ?? 0;
-        if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
+        // The band test first: in the upper bands it turns most events away with one read.
         if (top > 0 && bandAt(search, index) !== band) continue;
+        if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
         // Online events within range are ranked (by distance) in the near stream.
         if (stream === 1 && isNear(prepared, home, index)) continue;
         break;

@@ -10,16 +10,17 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
+import { bandOf, bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { GroupKeys } from './group-key';
-import { applyDemotions, cadenceEffect, cadenceKey, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
+import { CadenceEffects } from './cadence-ids';
 import { isoWeekOf } from './iso-week';
 import { openingLine } from './opening';
 import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
 import type { FieldId } from '../model/fields';
 import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
-import { whyLine } from './why';
+import { whyLine, type Matched } from './why';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
 
@@ -46,6 +47,10 @@ interface Run {
   phrases: Map<string, Phrase[]>;
   /** The ISO weeks the cadence reads for this window. */
   weeks: CadenceWeeks;
+  /** Per item, its why line when nothing of the subscriber's matched (most digests): built once per run. */
+  plainWhy: (string | undefined)[];
+  /** Match sets and bands by the subscriber's terms. */
+  bands: Map<string, MatchBands>;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -73,6 +78,8 @@ function runFor(prepared: PreparedEvents, timeZone: string): Run {
     matches: new Map(),
     phrases: new Map(),
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
+    bands: new Map(),
+    plainWhy: new Array<string | undefined>(prepared.items.length).fill(undefined),
   };
 }
 
@@ -89,7 +96,9 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
  * Selection for many subscribers. Events are prepared once per window; subscribers with the same
  * place, radius, mix, size, online choice, interests, employers, window and (relevant part of
  * their) previous digest share one computation AND one result object: the map's values are shared
- * references, so treat them as read-only. `group: false` ranks and fills every subscriber on their
+ * references, so treat them as read-only. A history is read into a cadence-effect id (cadence-ids.ts)
+ * and a group key is a chain of interned integers, so a subscriber whose group exists costs a few
+ * array probes. `group: false` ranks and fills every subscriber on their
  * own, sharing only the per-window work (the benchmark's baseline); the output is equal either way.
  */
 export function selectForMany(
@@ -97,7 +106,7 @@ export function selectForMany(
   recipients: readonly DigestRecipient[],
   options: Omit<SelectOptions, 'previous'> & { group?: boolean },
 ): Map<string, DigestSelection> {
-  const runsByEnd = new Map<number, { run: Run; id: number }>();
+  const runsByEnd = new Map<number, { run: Run; id: number; effects: CadenceEffects }>();
   // Zone arithmetic costs several Intl calls: once per distinct zone, not per subscriber.
   const endByZone = new Map<string, number>();
   const keys = new GroupKeys();
@@ -106,7 +115,7 @@ export function selectForMany(
   const results = new Map<string, DigestSelection>();
   // Most neighbours share a zone: the last one's window is reused without a look-up.
   let lastZone: string | null = null;
-  let window: { run: Run; id: number } | undefined;
+  let window: { run: Run; id: number; effects: CadenceEffects } | undefined;
   for (const recipient of recipients) {
     const zone = options.timeZone ?? recipient.timeZone;
     if (zone !== lastZone || window === undefined) {
@@ -117,21 +126,28 @@ export function selectForMany(
       }
       window = runsByEnd.get(end);
       if (!window) {
-        window = { run: runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone), id: runsByEnd.size };
+        const run = runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone);
+        window = { run, id: runsByEnd.size, effects: new CadenceEffects(run.prepared, run.weeks) };
         runsByEnd.set(end, window);
       }
       lastZone = zone;
     }
     const { run } = window;
-    const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
-    const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? []), effect);
     if (options.group === false) {
+      // The baseline reads each history the direct way (`cadenceEffect`), as a per-subscriber loop would.
+      const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
+      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS), effect);
       results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient), effect));
       continue;
     }
-    const key = keys.keysFor(recipient, window.id, excluded, cadenceKey(effect));
+    // Grouped: the history becomes an interned effect id; the effect and the merged left-out list are built per new group only.
+    const effectId = window.effects.idOf(recipient.mix, recipient.history);
+    const previous = excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS);
+    const key = keys.keysFor(recipient, window.id, previous, effectId);
     let selection = byGroup.get(key.group);
     if (!selection) {
+      const effect = window.effects.effectOf(effectId);
+      const excluded = withBlocked(previous, effect);
       let near = nearByRadius.get(key.near);
       if (!near) {
         near = nearFor(run, recipient);
@@ -155,6 +171,7 @@ function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
 }
 
 const NONE: readonly number[] = [];
+const NO_PREVIOUS: readonly PreviousItem[] = [];
 
 /** `excluded` with the cadence's left-out events merged in, sorted and without repeats. */
 function withBlocked(excluded: readonly number[], effect: CadenceEffect): readonly number[] {
@@ -215,14 +232,31 @@ function fieldMatchesOf(run: Run, field: FieldId): Uint8Array {
   return matches;
 }
 
-function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): readonly Uint8Array[] {
-  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_SETS;
-  const sets: Uint8Array[] = [];
-  // A ticked field scores like a matched interest.
-  for (const field of fields) sets.push(fieldMatchesOf(run, field));
-  for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
-  for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
-  return sets;
+/** One subscriber's match sets and, per item, its match band (the sets' sum, capped): cached per run by terms. */
+interface MatchBands {
+  sets: readonly Uint8Array[];
+  bands: Uint8Array | null;
+}
+
+const NO_MATCH_BANDS: MatchBands = { sets: NO_MATCH_SETS, bands: null };
+
+function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): MatchBands {
+  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_BANDS;
+  // U+0001 and U+0002 cannot occur in a phrase or a field id: the key is unambiguous.
+  const key = `${fields.join('\u0001')}\u0002${interests.map(({ phrase }) => phrase).join('\u0001')}\u0002${employers.map(({ phrase }) => phrase).join('\u0001')}`;
+  let found = run.bands.get(key);
+  if (found === undefined) {
+    const sets: Uint8Array[] = [];
+    // A ticked field scores like a matched interest.
+    for (const field of fields) sets.push(fieldMatchesOf(run, field));
+    for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
+    for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
+    const bands = new Uint8Array(run.prepared.items.length);
+    for (let index = 0; index < bands.length; index += 1) bands[index] = bandOf(sets, index);
+    found = { sets, bands };
+    run.bands.set(key, found);
+  }
+  return found;
 }
 
 /** The terms whose phrase event `index` contains; most digests have no terms and share one empty list. */
@@ -240,21 +274,36 @@ function matchedFields(run: Run, fields: readonly FieldId[], index: number): rea
   return fields.filter((field) => fieldMatchesOf(run, field)[index] === 1);
 }
 
+/** What a subscriber without terms matched: nothing (shared, so a digest of eight allocates none). */
+const NO_MATCHED: Matched = { fields: [], interests: [], employers: [] };
+
+/** The why line of item `index`; the no-match line (the event's own) comes from the run's cache. */
+function why(run: Run, event: Event, index: number, matched: Matched): string {
+  if (matched.fields.length > 0 || matched.interests.length > 0 || matched.employers.length > 0) return whyLine(event, matched);
+  let line = run.plainWhy[index];
+  if (line === undefined) {
+    line = whyLine(event, matched);
+    run.plainWhy[index] = line;
+  }
+  return line;
+}
+
 function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
   const home = homeOf(profile);
   const demoted = applyDemotions(effect, scratch);
-  const source = { home, near, online: profile.online ? run.online : null, matchSets: matchSetsOf(run, profile.fields, interests, employers), demoted };
+  const { sets, bands } = matchSetsOf(run, profile.fields, interests, employers);
+  const source = { home, near, online: profile.online ? run.online : null, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    const matched = { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
-    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: whyLine(item.event, matched) });
+    const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) });
   }
   const planned = Math.min(jobSeekerTarget(profile.mix, profile.digestSize).target, effect.jobSeekerLimit);
   const opening = openingLine({ counts, profile, professionalPlanned: profile.digestSize - planned, heldBack: effect.blocked.length });
