@@ -3,9 +3,7 @@
  * (the one `npm start` uses), or with `--aws` the deployed tables, named in the stack outputs file
  * `npx cdk deploy --outputs-file` wrote (region from the ARNs in it).
  */
-import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
 import { OUTPUT } from '../infra/constructs/outputs';
 import type { ReportDeps } from '../shared/ops/report';
 import { warnCorruptItem } from '../shared/store';
@@ -15,9 +13,9 @@ import { createDynamoOpsReads, type OpsReads } from '../shared/store/dynamo-ops-
 import { createDynamoWeekTallyStore } from '../shared/store/dynamo-week-tally';
 import { resolveStoreOptions } from '../shared/store/store-options';
 import type { EventStore } from '../shared/ports';
-import { UsageError } from './errors';
 import { InputError } from './inputs';
 import { openLocalStore } from './local-runtime';
+import { readStackOutputs } from './stack-outputs';
 
 /** The deployed tables and their region, as the outputs file names them. */
 export interface AwsTables {
@@ -27,24 +25,11 @@ export interface AwsTables {
   tables: { events: string; sources: string; subscribers: string; deliveries: string };
 }
 
-const OutputsFileSchema = z.record(z.string(), z.record(z.string(), z.string()));
 const ARN_REGION = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d):/;
 
 /** Reads `file` (a CDK outputs file) and finds the stack's table names and region; no network. */
 export async function resolveAwsTables(file: string, stackName: string | undefined, regionOverride?: string): Promise<AwsTables> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read ${file} as JSON: write it with \`npx cdk deploy ... --outputs-file ${file}\``, { cause: error });
-  }
-  const parsed = OutputsFileSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(`${file} is not a CDK outputs file`);
-  const stacks = Object.entries(parsed.data).filter(([name]) => stackName === undefined || name === stackName);
-  const [entry, ...others] = stacks;
-  if (entry === undefined) throw new InputError(`${file} has no stack${stackName === undefined ? '' : ` named ${stackName}`}`);
-  if (others.length > 0) throw new UsageError(`${file} holds several stacks (${stacks.map(([name]) => name).join(', ')}): pass --stack`);
-  const [name, outputs] = entry;
+  const { name, outputs } = await readStackOutputs(file, stackName);
   const need = (key: string): string => {
     const value = outputs[key];
     if (value === undefined || value === '') throw new InputError(`stack ${name} in ${file} has no ${key} output: deploy this version first`);

@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
 import { loadSigningKeys, parseSigningSecret } from '../functions/shared/signing-keys';
 import { OUTPUT } from '../infra/constructs/outputs';
 import { runSmokeChecks } from '../shared/ops/smoke';
@@ -15,6 +14,7 @@ import type { TokenKeys } from '../shared/subscriptions/tokens';
 import { UsageError } from './errors';
 import { InputError } from './inputs';
 import type { Io } from './io';
+import { readStackOutputs } from './stack-outputs';
 
 const HELP = `usage: netmix smoke --aws [--outputs FILE] [--stack NAME]
        netmix smoke --origin URL --key-file FILE
@@ -26,28 +26,8 @@ Checks a deployed subscription API: /health, a link signed with the deployment's
   --stack NAME     the stack in that file (needed when it holds several)
   --origin URL     check this origin instead, with the key in --key-file ({"id","secret"} JSON)`;
 
-const OutputsFileSchema = z.record(z.string(), z.record(z.string(), z.string()));
-
 async function fromOutputs(file: string, stackName: string | undefined): Promise<{ origin: string; keys: TokenKeys }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: write it with \`npx cdk deploy ... --outputs-file ${file}\``, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file} is not JSON`, { cause: error });
-  }
-  const parsed = OutputsFileSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(`${file} is not a CDK outputs file`);
-  const stacks = Object.entries(parsed.data).filter(([name]) => stackName === undefined || name === stackName);
-  const [entry, ...others] = stacks;
-  if (entry === undefined) throw new InputError(`${file} has no stack${stackName === undefined ? '' : ` named ${stackName}`}`);
-  if (others.length > 0) throw new UsageError(`${file} holds several stacks (${stacks.map(([name]) => name).join(', ')}): pass --stack`);
-  const [name, outputs] = entry;
+  const { name, outputs } = await readStackOutputs(file, stackName);
   const origin = outputs[OUTPUT.linkOrigin];
   const secretArn = outputs[OUTPUT.signingKeySecretArn];
   if (origin === undefined || secretArn === undefined) throw new InputError(`stack ${name} in ${file} has no ${OUTPUT.linkOrigin} or ${OUTPUT.signingKeySecretArn} output: deploy this version first`);
