@@ -27,21 +27,9 @@ const MAX_UID_LENGTH = 500;
 const CANCELLED_PREFIX = /^\s*[[(]?\s*(?:cancell?ed|event cancell?ed)\s*[\])]?\s*(?:[:\-–—|!]+\s*)?(?=\S)/i;
 const CANCELLED_ANYWHERE = /\s*[[(]\s*(?:cancell?ed|event cancell?ed)\s*[\])]\s*|\s+[-–—:|]\s*cancell?ed\s*$/gi;
 
-// isIanaTimeZone builds an Intl.DateTimeFormat per call (tens of µs); feeds use a handful of
-// zones, so the answer is cached and the schema's own zone check is replaced by the cached one.
-const knownZones = new Map<string, boolean>();
-function isKnownZone(zone: string): boolean {
-  let known = knownZones.get(zone);
-  if (known === undefined) {
-    known = isIanaTimeZone(zone);
-    knownZones.set(zone, known);
-  }
-  return known;
-}
 // Links come from cleanUrl, which already parsed them: the schema's URL check asks it first.
 const StoredUrlSchema = lazySchema(() => z.string().max(2048).refine(isStoredUrl, { message: 'must be an http(s) URL without credentials' }).nullable());
 const CheckedEventSchema = lazySchema(() => EventSchema.extend({
-  timeZone: z.string().refine(isKnownZone, { message: 'not an IANA time zone' }),
   onlineUrl: StoredUrlSchema,
   url: StoredUrlSchema,
 }));
@@ -95,8 +83,8 @@ export function normalizeEvent(raw: RawEvent, source: SourceContext): Event {
 function timingOf(raw: RawEvent, source: SourceContext): Timing {
   if (!isValidDate(raw.start)) throw new NormalizeError('start is not a valid date');
   const start = raw.start;
-  const timeZone = isKnownZone(raw.timeZone) ? raw.timeZone : source.timeZone;
-  if (!isKnownZone(timeZone)) throw new NormalizeError(`no usable time zone ("${raw.timeZone}")`);
+  const timeZone = isIanaTimeZone(raw.timeZone) ? raw.timeZone : source.timeZone;
+  if (!isIanaTimeZone(timeZone)) throw new NormalizeError(`no usable time zone ("${raw.timeZone}")`);
   const startDate = /^\d{4}-\d{2}-\d{2}$/.test(raw.startDate) ? raw.startDate : localDateOf(start, timeZone);
   return { start: start.toISOString(), end: readEnd(raw, start, startDate, timeZone).toISOString(), allDay: raw.allDay, startDate, timeZone };
 }
