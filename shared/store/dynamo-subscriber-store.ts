@@ -91,19 +91,27 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
   };
 
   /** SET `values` on the subscriber item `id`; an unknown id is a `SubscriberNotFoundError`. */
-  const update = async (id: string, values: Record<string, PlainValue>, bumpVersion: boolean, removeTtl = false): Promise<void> => {
+  /**
+   * Sets `values` on the subscriber and adds one to each of `counters` (`stateVersion` binds confirm
+   * links; `calendarGeneration` revokes the calendar feed), in one conditional update; returns the
+   * counters' new values.
+   */
+  const update = async (id: string, values: Record<string, PlainValue>, counters: readonly ('stateVersion' | 'calendarGeneration')[], removeTtl = false): Promise<Record<string, AttributeValue>> => {
     const set = setExpression(values);
+    const add = counters.length > 0 ? ` ADD ${counters.map((counter) => `${counter} :one`).join(', ')}` : '';
     try {
-      await client.send(
+      const result = await client.send(
         new UpdateItemCommand({
           TableName: table,
           Key: { id: { S: id } },
-          UpdateExpression: `SET ${set.expression}${bumpVersion ? ' ADD stateVersion :one' : ''}${removeTtl ? ' REMOVE #ttl' : ''}`,
+          UpdateExpression: `SET ${set.expression}${add}${removeTtl ? ' REMOVE #ttl' : ''}`,
           ConditionExpression: IS_SUBSCRIBER,
           ExpressionAttributeNames: { ...set.names, ...(removeTtl && TTL_NAMES) },
-          ExpressionAttributeValues: { ...set.values, ...(bumpVersion && { ':one': { N: '1' } }) },
+          ExpressionAttributeValues: { ...set.values, ...(counters.length > 0 && { ':one': { N: '1' } }) },
+          ...(counters.length > 0 && { ReturnValues: 'UPDATED_NEW' }),
         }),
       );
+      return result.Attributes ?? {};
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new SubscriberNotFoundError(`no subscriber ${id}`, { cause: error });
       throw new StoreError(`could not update subscriber ${id}`, { cause: error });
@@ -215,7 +223,7 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
       const values = { status: SubscriberStatusSchema.parse(status), updatedAt: now.toISOString() };
       // Only a pending record expires: any other status is a choice (or a suppression) to keep.
       const keep = values.status !== 'pending';
-      for (const each of ids) await update(each, values, true, keep);
+      for (const each of ids) await update(each, values, ['stateVersion'], keep);
       if (keep) await keepAddress(subscriber.email);
     },
 
@@ -294,7 +302,7 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
     async updatePreferences(id, preferences, now) {
       const parsed = LocatedPreferencesSchema.safeParse(preferences);
       if (!parsed.success) throw new StoreError(`preferences for subscriber ${id} are invalid`, { cause: parsed.error });
-      await update(id, { ...parsed.data, updatedAt: now.toISOString() }, false);
+      await update(id, { ...parsed.data, updatedAt: now.toISOString() }, []);
     },
 
     async delete(id) {
@@ -313,29 +321,13 @@ export function createDynamoSubscriberStore(client: DynamoDBClient, table: strin
     },
 
     async renewCalendar(id, now) {
-      let generation: unknown;
-      try {
-        const result = await client.send(
-          new UpdateItemCommand({
-            TableName: table,
-            Key: { id: { S: id } },
-            UpdateExpression: 'SET updatedAt = :now ADD calendarGeneration :one',
-            ConditionExpression: IS_SUBSCRIBER,
-            ExpressionAttributeValues: { ':now': { S: now.toISOString() }, ':one': { N: '1' } },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        generation = result.Attributes?.calendarGeneration?.N;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new SubscriberNotFoundError(`no subscriber ${id}`, { cause: error });
-        throw new StoreError(`could not renew the calendar address of subscriber ${id}`, { cause: error });
-      }
-      return z.coerce.number().int().min(1).parse(generation);
+      const updated = await update(id, { updatedAt: now.toISOString() }, ['calendarGeneration']);
+      return z.coerce.number().int().min(1).parse(updated.calendarGeneration?.N);
     },
 
     async annotate(id, values, now) {
       const parsed = AnnotationsSchema.parse(values);
-      await update(id, { ...parsed, updatedAt: now.toISOString() }, false);
+      await update(id, { ...parsed, updatedAt: now.toISOString() }, []);
     },
 
     async erase(id, now) {
