@@ -9,7 +9,8 @@ import { lookupByState } from 'zipcodes';
 import * as z from 'zod';
 import { buildDigestMime } from '../shared/digest/mime';
 import { renderDigest } from '../shared/digest/render';
-import { selectForMany, type DigestRecipient } from '../shared/digest/select';
+import type { DigestRecipient } from '../shared/digest/select';
+import { selectForMany } from '../shared/digest/select-many';
 import { seriesKeyOf } from '../shared/digest/series';
 import type { FeedbackEntry, SubscriberHistory } from '../shared/digest/types';
 import type { Event } from '../shared/model/event';
@@ -105,10 +106,10 @@ export function buildRecipients(count: number, random = seeded(11)): DigestRecip
  */
 function withHistory(events: readonly Event[], recipients: DigestRecipient[], random = seeded(13)): DigestRecipient[] {
   const plain = selectForMany(events, recipients, { windowStart: WINDOW_START, windowDays: 7, timeZone: ZONE });
-  return recipients.map((recipient) => {
+  return recipients.map((recipient, index) => {
     const roll = random();
     if (roll >= 0.6) return recipient;
-    const chosen = plain.get(recipient.id)?.chosen ?? [];
+    const chosen = plain[index]?.chosen ?? [];
     const offered = ['2026-W48', '2026-W46'].flatMap((isoWeek) => chosen.map(({ event }) => ({ id: `${event.id}-${isoWeek}`, seriesKey: seriesKeyOf(event), audience: event.audience, isoWeek })));
     const disliked = roll < 0.03 ? chosen[Math.floor(random() * chosen.length)]?.event : undefined;
     const feedback: FeedbackEntry[] =
@@ -156,9 +157,9 @@ function select(group: boolean, subscribers: number): Record<string, number> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   let chosen = 0;
-  for (const selection of results.values()) chosen += selection.chosen.length;
+  for (const selection of results) chosen += selection.chosen.length;
   const withPast = recipients.filter((recipient) => recipient.history !== undefined).length;
-  return { subscribers, withHistory: withPast, distinctSelections: new Set(results.values()).size, events: events.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, subscribersPerSecond: subscribers / (ms / 1000), averageChosen: chosen / subscribers, rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1e6 };
+  return { subscribers, withHistory: withPast, distinctSelections: new Set(results).size, events: events.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, subscribersPerSecond: subscribers / (ms / 1000), averageChosen: chosen / subscribers, rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1e6 };
 }
 
 async function render(count: number): Promise<Record<string, number>> {
@@ -167,8 +168,8 @@ async function render(count: number): Promise<Record<string, number>> {
   const selections = selectForMany(events, recipients, { windowStart: WINDOW_START, windowDays: 7, timeZone: ZONE });
   const started = performance.now();
   let bytes = 0;
-  for (const recipient of recipients) {
-    const chosen = selections.get(recipient.id)?.chosen ?? [];
+  for (const [index, recipient] of recipients.entries()) {
+    const chosen = selections[index]?.chosen ?? [];
     const digest = renderDigest({
       subscriber: { ...recipient, placeName: 'Lowell' },
       chosen,

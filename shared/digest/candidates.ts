@@ -60,16 +60,23 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
  * Events within the radius of `home` in (audience, day) queues, each ranked best first; shared by
  * everyone with that home and radius. Splitting before sorting makes sixteen short sorts instead
  * of one long one. `scratch` and `sorted` (one each per run, as long as the events) hold the
- * unsorted and the bucketed keys, so only the returned lists are allocated per (home, radius).
+ * unsorted and the bucketed keys. The lists are written into `into` when given (buffers as long
+ * as the events, and `2 × days + 1` starts: a caller that reads one (home, radius) at a time
+ * reuses them, and they hold only the latest), else allocated.
  */
-export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array): Buckets {
+export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array, into?: Buckets): Buckets {
   const { free, jobSeeker, dayIndex } = prepared;
   const days = prepared.days.length;
   const count = prepared.items.length;
   if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
-  const starts = new Int32Array(2 * days + 1);
+  const starts = into?.starts.fill(0) ?? new Int32Array(2 * days + 1);
   let length = 0;
-  for (let index = 0; index < count; index += 1) {
+  // A chord is at least its z difference: only events whose z lies within the radius's chord of home's can be near.
+  const { byZ, zsByZ } = prepared;
+  const reach = Math.sqrt(home.cutoff) * (1 + 1e-9) + 1e-12;
+  const last = firstAbove(zsByZ, home.z + reach);
+  for (let at = firstAbove(zsByZ, home.z - reach, true); at < last; at += 1) {
+    const index = byZ[at] ?? 0;
     const chord2 = chordSquaredTo(prepared, home, index);
     // NaN (no coordinates) fails the comparison, like an event out of range.
     if (!(chord2 <= home.cutoff)) continue;
@@ -92,8 +99,8 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
     fill[queue] = at + 1;
   }
   for (let queue = 0; queue + 1 < starts.length; queue += 1) keys.subarray(starts[queue] ?? 0, starts[queue + 1] ?? 0).sort();
-  const indices = new Int32Array(length);
-  const steps = new Int32Array(length);
+  const indices = into?.indices ?? new Int32Array(length);
+  const steps = into?.steps ?? new Int32Array(length);
   for (let at = 0; at < length; at += 1) {
     const key = keys[at] ?? 0;
     const index = keyIndex(key);
@@ -101,6 +108,19 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
     steps[at] = (index - key) / INDEX_SPACE;
   }
   return { indices, steps, starts };
+}
+
+/** The first position in ascending `values` holding more than `bound` (or at least `bound` when `inclusive`), else the length. */
+function firstAbove(values: Float64Array, bound: number, inclusive = false): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = values[middle] ?? 0;
+    if (inclusive ? value < bound : value <= bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** True when the event is within the radius (NaN, no coordinates, is not). */

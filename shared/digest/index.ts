@@ -2,7 +2,8 @@
  * The weekly digest: selection (pure), rendering (MJML compiled once), MIME, and the send run.
  * `ses-mailer.ts` is the Mailer adapter over SES and is imported directly by whoever wires AWS.
  */
-export { selectDigest, selectForMany, windowEndFor, jobSeekerTarget, MAX_PER_ORGANISER, type DigestRecipient } from './select';
+export { selectDigest, windowEndFor, jobSeekerTarget, MAX_PER_ORGANISER, type DigestRecipient } from './select';
+export { selectForMany } from './select-many';
 export { prepareEvents, type PreparedEvent, type PreparedEvents } from './prepare';
 export type { ChosenEvent, DigestProfile, DigestSelection, AudienceCounts, PreviousItem, SelectOptions } from './types';
 export { renderDigest, digestSubject, type DigestLinks, type Operator, type RenderInput, type RenderedDigest } from './render';

@@ -64,3 +64,25 @@ export class PairTable {
     }
   }
 }
+
+/** A map from dense non-negative integer ids (a `PairTable`'s) to non-negative integers, in one growing typed array. */
+export class IdMap {
+  /** Value + 1 per id; 0 marks an id with no value. */
+  private values = new Int32Array(1024);
+
+  /** The value of `id`, or -1. */
+  get(id: number): number {
+    return (this.values[id] ?? 0) - 1;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      let size = this.values.length * 2;
+      while (size <= id) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[id] = value + 1;
+  }
+}

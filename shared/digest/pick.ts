@@ -271,6 +271,12 @@ export function pickFrom(
   }
   perDay.fill(0);
   heads.fill(-2);
-  picks.sort((a, b) => a - b);
+  // A handful of numbers: an insertion sort, without the comparator calls of `Array#sort`.
+  for (let i = 1; i < picks.length; i += 1) {
+    const value = picks[i] ?? 0;
+    let j = i - 1;
+    for (; j >= 0 && (picks[j] ?? 0) > value; j -= 1) picks[j + 1] = picks[j] ?? 0;
+    picks[j + 1] = value;
+  }
   return { indices: picks, counts: { 'job-seeker': taken[JOB_SEEKER] ?? 0, professional: taken[PROFESSIONAL] ?? 0 } };
 }

@@ -35,6 +35,12 @@ export interface PreparedEvents {
   xs: Float64Array;
   ys: Float64Array;
   zs: Float64Array;
+  /**
+   * Items with coordinates ordered by `zs` (the axis through the poles, so latitude), and their
+   * `zs` in that order: a radius search reads only the band of latitudes it can reach.
+   */
+  byZ: Int32Array;
+  zsByZ: Float64Array;
   /** Per item: 1 when online, 1 when free, 1 when job-seeker, and the index of its day in `days`. */
   online: Uint8Array;
   free: Uint8Array;
@@ -154,6 +160,8 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     jobSeeker[index] = item.audience === 'job-seeker' ? 1 : 0;
     dayIndex[index] = dayNumber.get(item.day) ?? 0;
   });
+  const byZ = Int32Array.from(items.keys()).filter((index) => !Number.isNaN(zs[index]));
+  byZ.sort((a, b) => (zs[a] ?? 0) - (zs[b] ?? 0) || a - b);
   return {
     windowStart: window.start,
     windowEnd: window.end,
@@ -161,6 +169,8 @@ export function prepareEvents(events: readonly Event[], window: { start: Date; e
     xs,
     ys,
     zs,
+    byZ,
+    zsByZ: Float64Array.from(byZ, (index) => zs[index] ?? 0),
     online,
     free,
     jobSeeker,

@@ -1,7 +1,7 @@
 /**
  * Digest selection: which events a subscriber gets this week. Pure and deterministic; ties resolve
- * by start time, then id. `selectForMany` shares one `prepareEvents` pass across all subscribers,
- * ranks candidates once per (home, radius, online choice) and fills each distinct profile once.
+ * by start time, then id. `selectForMany` (select-many.ts) shares one `prepareEvents` pass across
+ * all subscribers, ranks candidates once per (home, radius) and fills each distinct profile once.
  *
  * Scoring (in `candidates.ts`): 2 per matched interest or employer (up to three), 1 when free,
  * up to 0.5 for nearness (0.25 for an online event out of range); the fill (in `pick.ts`) takes
@@ -11,9 +11,7 @@
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
 import { bandOf, bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
-import { GroupKeys } from './group-key';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
-import { CadenceEffects } from './cadence-ids';
 import { isoWeekOf } from './iso-week';
 import { openingLine } from './opening';
 import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
@@ -36,12 +34,14 @@ export function windowEndFor(windowStart: Date, windowDays: number, timeZone: st
 export type DigestRecipient = DigestProfile & { id: string; previous?: readonly PreviousItem[]; history?: SubscriberHistory };
 
 /** One prepared window with the buffers and per-phrase matches every subscriber reading it reuses. */
-interface Run {
+export interface Run {
   prepared: PreparedEvents;
   /** The run's online events in (audience, day) queues, and a buffer for ranking near events. */
   online: Buckets;
   keys: Float64Array;
   sorted: Float64Array;
+  /** Near queues of one (home, radius) at a time, for a caller that fills every digest of a place before the next (`nearInto`). */
+  near: Buckets;
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
   phrases: Map<string, Phrase[]>;
@@ -68,12 +68,13 @@ function weeksFor(windowStart: Date, windowEnd: Date, timeZone: string): Cadence
   };
 }
 
-function runFor(prepared: PreparedEvents, timeZone: string): Run {
+export function runFor(prepared: PreparedEvents, timeZone: string): Run {
   return {
     prepared,
     online: bucketCandidates(prepared, rankOnline(prepared)),
     keys: new Float64Array(prepared.items.length),
     sorted: new Float64Array(prepared.items.length),
+    near: { indices: new Int32Array(prepared.items.length), steps: new Int32Array(prepared.items.length), starts: new Int32Array(2 * prepared.days.length + 1) },
     picks: pickScratch(prepared),
     matches: new Map(),
     phrases: new Map(),
@@ -92,78 +93,14 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
   return selectInRun(run, subscriber, withBlocked(excludedBy(prepared, options.previous ?? []), effect), nearFor(run, subscriber), effect);
 }
 
-/**
- * Selection for many subscribers. Events are prepared once per window; subscribers with the same
- * place, radius, mix, size, online choice, interests, employers, window and (relevant part of
- * their) previous digest share one computation AND one result object: the map's values are shared
- * references, so treat them as read-only. A history is read into a cadence-effect id (cadence-ids.ts)
- * and a group key is a chain of interned integers, so a subscriber whose group exists costs a few
- * array probes. `group: false` ranks and fills every subscriber on their
- * own, sharing only the per-window work (the benchmark's baseline); the output is equal either way.
- */
-export function selectForMany(
-  events: readonly Event[],
-  recipients: readonly DigestRecipient[],
-  options: Omit<SelectOptions, 'previous'> & { group?: boolean },
-): Map<string, DigestSelection> {
-  const runsByEnd = new Map<number, { run: Run; id: number; effects: CadenceEffects }>();
-  // Zone arithmetic costs several Intl calls: once per distinct zone, not per subscriber.
-  const endByZone = new Map<string, number>();
-  const keys = new GroupKeys();
-  const byGroup = new Map<number, DigestSelection>();
-  const nearByRadius = new Map<number, Buckets>();
-  const results = new Map<string, DigestSelection>();
-  // Most neighbours share a zone: the last one's window is reused without a look-up.
-  let lastZone: string | null = null;
-  let window: { run: Run; id: number; effects: CadenceEffects } | undefined;
-  for (const recipient of recipients) {
-    const zone = options.timeZone ?? recipient.timeZone;
-    if (zone !== lastZone || window === undefined) {
-      let end = endByZone.get(zone);
-      if (end === undefined) {
-        end = windowEndFor(options.windowStart, options.windowDays, zone).getTime();
-        endByZone.set(zone, end);
-      }
-      window = runsByEnd.get(end);
-      if (!window) {
-        const run = runFor(prepareEvents(events, { start: options.windowStart, end: new Date(end) }), zone);
-        window = { run, id: runsByEnd.size, effects: new CadenceEffects(run.prepared, run.weeks) };
-        runsByEnd.set(end, window);
-      }
-      lastZone = zone;
-    }
-    const { run } = window;
-    if (options.group === false) {
-      // The baseline reads each history the direct way (`cadenceEffect`), as a per-subscriber loop would.
-      const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
-      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS), effect);
-      results.set(recipient.id, selectInRun(run, recipient, excluded, nearFor(run, recipient), effect));
-      continue;
-    }
-    // Grouped: the history becomes an interned effect id; the effect and the merged left-out list are built per new group only.
-    const effectId = window.effects.idOf(recipient.mix, recipient.history);
-    const previous = excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS);
-    const key = keys.keysFor(recipient, window.id, previous, effectId);
-    let selection = byGroup.get(key.group);
-    if (!selection) {
-      const effect = window.effects.effectOf(effectId);
-      const excluded = withBlocked(previous, effect);
-      let near = nearByRadius.get(key.near);
-      if (!near) {
-        near = nearFor(run, recipient);
-        nearByRadius.set(key.near, near);
-      }
-      selection = selectInRun(run, recipient, excluded, near, effect);
-      byGroup.set(key.group, selection);
-    }
-    results.set(recipient.id, selection);
-  }
-  return results;
+/** The near events of a subscriber's home and radius in (audience, day) queues, in lists of their own. */
+export function nearFor(run: Run, profile: DigestProfile): Buckets {
+  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted);
 }
 
-/** The near events of a subscriber's home and radius in (audience, day) queues. */
-function nearFor(run: Run, profile: DigestProfile): Buckets {
-  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted);
+/** `nearFor` written into the run's own buffers: valid until the next call on this run. */
+export function nearInto(run: Run, profile: DigestProfile): Buckets {
+  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted, run.near);
 }
 
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
@@ -171,17 +108,17 @@ function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
 }
 
 const NONE: readonly number[] = [];
-const NO_PREVIOUS: readonly PreviousItem[] = [];
+export const NO_PREVIOUS: readonly PreviousItem[] = [];
 
 /** `excluded` with the cadence's left-out events merged in, sorted and without repeats. */
-function withBlocked(excluded: readonly number[], effect: CadenceEffect): readonly number[] {
+export function withBlocked(excluded: readonly number[], effect: CadenceEffect): readonly number[] {
   if (effect.blocked.length === 0) return excluded;
   if (excluded.length === 0) return effect.blocked;
   return [...new Set([...excluded, ...effect.blocked])].sort((a, b) => a - b);
 }
 
 /** Indices (sorted) of last digest's events that are unchanged in this window: those are left out. */
-function excludedBy(prepared: PreparedEvents, previous: readonly PreviousItem[]): readonly number[] {
+export function excludedBy(prepared: PreparedEvents, previous: readonly PreviousItem[]): readonly number[] {
   if (previous.length === 0) return NONE;
   const excluded: number[] = [];
   for (const { id, contentHash } of previous) {
@@ -288,7 +225,7 @@ function why(run: Run, event: Event, index: number, matched: Matched): string {
   return line;
 }
 
-function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
+export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);

@@ -16,7 +16,8 @@ import { realSleep, TokenBucket, type Sleep } from './pacing';
 import type { WeekTallyStore } from '../ops/week-tally';
 import type { Operator, SourceFacts } from './render';
 import { chordSquared, milesFromChordSquared, unitVector } from './geo';
-import { selectForMany, type DigestRecipient } from './select';
+import type { DigestRecipient } from './select';
+import { selectForMany } from './select-many';
 import type { ChosenEvent, FeedbackEntry, OfferedItem, SubscriberHistory } from './types';
 import type { Event } from '../model/event';
 
@@ -146,7 +147,8 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
     ),
   );
   const recipients = looked.flatMap(({ recipient }) => (recipient === null ? [] : [recipient]));
-  const selections = selectForMany(events, recipients, { windowStart, windowDays: config.windowDays, timeZone: config.timeZone });
+  const selected = selectForMany(events, recipients, { windowStart, windowDays: config.windowDays, timeZone: config.timeZone });
+  const selections = new Map(recipients.map((recipient, index) => [recipient, selected[index]]));
 
   const eventsById = new Map(events.map((event) => [event.id, event]));
   let pacer: Promise<SendPacer> | null = deps.pacer === undefined ? null : Promise.resolve(deps.pacer);
@@ -177,7 +179,7 @@ export async function sendDigests(deps: SendDigestsDeps, config: SendDigestsConf
   let takenOver = 0;
   for (const [index, { subscriber, recipient }] of looked.entries()) {
     // A subscriber without a recipient was skipped or failed at lookup, and counted there.
-    const selection = recipient === null ? undefined : selections.get(subscriber.id);
+    const selection = recipient === null ? undefined : selections.get(recipient);
     const chosen = recipient === null ? null : (selection?.chosen ?? []);
     if (chosen?.length === 0) skip(SKIP_NO_EVENTS);
     else if (chosen !== null) {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isoWeekOf } from '../../../shared/digest/iso-week';
-import { selectForMany, type DigestRecipient } from '../../../shared/digest/select';
+import type { DigestRecipient } from '../../../shared/digest/select';
+import { selectForMany } from '../../../shared/digest/select-many';
 import { seriesKeyOf } from '../../../shared/digest/series';
 import type { DigestSelection, FeedbackEntry, OfferedItem } from '../../../shared/digest/types';
 import type { Event } from '../../../shared/model/event';
@@ -40,7 +41,7 @@ function simulate(mix: DigestRecipient['mix'], feedback: FeedbackEntry[] = []): 
     const week = isoWeekOf(date).key;
     const recent = offered.filter((item) => item.isoWeek < week).slice(-4 * 8);
     const recipient: DigestRecipient = { ...makeProfile({ mix }), id: 'ann', history: { offered: recent, feedback } };
-    const selection = selectForMany(events, [recipient], { windowStart: startOfLocalDay(date, ZONE), windowDays: 7 }).get('ann');
+    const selection = selectForMany(events, [recipient], { windowStart: startOfLocalDay(date, ZONE), windowDays: 7 })[0];
     if (!selection) throw new Error('no selection');
     for (const { event } of selection.chosen) offered.push({ id: event.id, seriesKey: seriesKeyOf(event), audience: event.audience, isoWeek: week });
     return selection;

@@ -1,0 +1,137 @@
+/**
+ * Selection for many subscribers: what `selectDigest` gives each, computed once per distinct
+ * profile. Events are prepared once per window; subscribers with the same place, radius, mix,
+ * size, online choice, interests, employers, window and (relevant part of their) previous digest
+ * and history share one computation AND one result object: the results are shared references, so
+ * treat them as read-only.
+ *
+ * Two passes. The first reads each subscriber into a group: a history becomes an interned
+ * cadence-effect id (cadence-ids.ts) and the group key a chain of interned integers (group-key.ts),
+ * so a subscriber whose group exists costs a few array probes. The second fills each group's
+ * digest, place by place: the near events of one (home, radius) are ranked into the run's buffers
+ * and read by all of that place's groups while they are in cache, then overwritten by the next.
+ */
+import type { Event } from '../model/event';
+import { cadenceEffect } from './cadence';
+import { CadenceEffects } from './cadence-ids';
+import { GroupKeys } from './group-key';
+import { IdMap } from './pair-table';
+import { prepareEvents } from './prepare';
+import { excludedBy, nearFor, nearInto, NO_PREVIOUS, runFor, selectInRun, windowEndFor, withBlocked, type DigestRecipient, type Run } from './select';
+import type { DigestSelection, SelectOptions } from './types';
+
+interface Window {
+  run: Run;
+  id: number;
+  effects: CadenceEffects;
+}
+
+/** The prepared windows of one call, by the zone that ends them. */
+class Windows {
+  private readonly byEnd = new Map<number, Window>();
+  /** Zone arithmetic costs several Intl calls: once per distinct zone, not per subscriber. */
+  private readonly endByZone = new Map<string, number>();
+  /** Most neighbours share a zone: the last one's window is reused without a look-up. */
+  private lastZone: string | null = null;
+  private last: Window | undefined;
+
+  constructor(
+    private readonly events: readonly Event[],
+    private readonly options: Omit<SelectOptions, 'previous'>,
+  ) {}
+
+  of(recipient: DigestRecipient): Window {
+    const zone = this.options.timeZone ?? recipient.timeZone;
+    if (zone === this.lastZone && this.last !== undefined) return this.last;
+    let end = this.endByZone.get(zone);
+    if (end === undefined) {
+      end = windowEndFor(this.options.windowStart, this.options.windowDays, zone).getTime();
+      this.endByZone.set(zone, end);
+    }
+    let window = this.byEnd.get(end);
+    if (!window) {
+      const run = runFor(prepareEvents(this.events, { start: this.options.windowStart, end: new Date(end) }), zone);
+      window = { run, id: this.byEnd.size, effects: new CadenceEffects(run.prepared, run.weeks) };
+      this.byEnd.set(end, window);
+    }
+    this.lastZone = zone;
+    this.last = window;
+    return window;
+  }
+}
+
+/** One distinct profile: its first subscriber (whose profile every member shares), history effect and left-out events. */
+interface Group {
+  first: number;
+  window: Window;
+  effectId: number;
+  previous: readonly number[];
+}
+
+/**
+ * Each subscriber's selection, in `recipients` order. `group: false` ranks and fills every
+ * subscriber on their own, sharing only the per-window work (the benchmark's baseline); the
+ * output is equal either way.
+ */
+export function selectForMany(events: readonly Event[], recipients: readonly DigestRecipient[], options: Omit<SelectOptions, 'previous'> & { group?: boolean }): DigestSelection[] {
+  const windows = new Windows(events, options);
+  if (options.group === false) {
+    return recipients.map((recipient) => {
+      const { run } = windows.of(recipient);
+      // The baseline reads each history the direct way (`cadenceEffect`), as a per-subscriber loop would.
+      const effect = cadenceEffect(run.prepared, recipient.mix, run.weeks, recipient.history);
+      const excluded = withBlocked(excludedBy(run.prepared, recipient.previous ?? NO_PREVIOUS), effect);
+      return selectInRun(run, recipient, excluded, nearFor(run, recipient), effect);
+    });
+  }
+
+  // Pass 1: every subscriber's group, and the groups of each (home, radius).
+  const keys = new GroupKeys();
+  const groupOf = new Int32Array(recipients.length);
+  const groupByKey = new IdMap();
+  const placeByKey = new IdMap();
+  const groups: Group[] = [];
+  const places: { first: number; groups: number[] }[] = [];
+  recipients.forEach((recipient, index) => {
+    const window = windows.of(recipient);
+    const effectId = window.effects.idOf(recipient.mix, recipient.history);
+    const previous = excludedBy(window.run.prepared, recipient.previous ?? NO_PREVIOUS);
+    const key = keys.keysFor(recipient, window.id, previous, effectId);
+    let group = groupByKey.get(key.group);
+    if (group < 0) {
+      group = groups.length;
+      groupByKey.set(key.group, group);
+      groups.push({ first: index, window, effectId, previous });
+      let place = places[placeByKey.get(key.near)];
+      if (place === undefined) {
+        place = { first: index, groups: [] };
+        placeByKey.set(key.near, places.length);
+        places.push(place);
+      }
+      place.groups.push(group);
+    }
+    groupOf[index] = group;
+  });
+
+  // Pass 2: each group's digest, place by place (a place's groups share one window: its key holds it).
+  const selections: DigestSelection[] = [];
+  for (const place of places) {
+    const first = groups[place.groups[0] ?? -1];
+    const home = recipients[place.first];
+    if (first === undefined || home === undefined) continue;
+    const { run, effects } = first.window;
+    const near = nearInto(run, home);
+    for (const number of place.groups) {
+      const group = groups[number];
+      const recipient = recipients[group?.first ?? -1];
+      if (group === undefined || recipient === undefined) continue;
+      const effect = effects.effectOf(group.effectId);
+      selections[number] = selectInRun(run, recipient, withBlocked(group.previous, effect), near, effect);
+    }
+  }
+  return Array.from(groupOf, (group) => {
+    const selection = selections[group];
+    if (selection === undefined) throw new Error(`selection of group ${group} was not filled`);
+    return selection;
+  });
+}
