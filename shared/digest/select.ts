@@ -13,11 +13,11 @@ import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/z
 import { bandOf, bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
 import { isoWeekOf } from './iso-week';
-import { openingLine } from './opening';
+import { openingKey, openingLine, type OpeningFacts } from './opening';
 import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
 import type { FieldId } from '../model/fields';
-import type { ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
+import type { AudienceCounts, ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
 import { whyLine, type Matched } from './why';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
@@ -49,6 +49,15 @@ export interface Run {
   weeks: CadenceWeeks;
   /** Per item, its why line when nothing of the subscriber's matched (most digests): built once per run. */
   plainWhy: (string | undefined)[];
+  /**
+   * Results shared by digests alike in part, so a run of many keeps one copy: opening lines by
+   * `openingKey`, audience counts by (job seekers × 16 + professionals), and, for the place
+   * `nearInto` last ranked, each event as chosen without terms (its distance and plain why line).
+   */
+  openings: Map<number, string>;
+  counts: (AudienceCounts | undefined)[];
+  placeChosen: (ChosenEvent | undefined)[];
+  placeChosenSet: number[];
   /** Match sets and bands by the subscriber's terms. */
   bands: Map<string, MatchBands>;
 }
@@ -81,6 +90,10 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
     bands: new Map(),
     plainWhy: new Array<string | undefined>(prepared.items.length).fill(undefined),
+    openings: new Map(),
+    counts: [],
+    placeChosen: new Array<ChosenEvent | undefined>(prepared.items.length).fill(undefined),
+    placeChosenSet: [],
   };
 }
 
@@ -100,6 +113,8 @@ export function nearFor(run: Run, profile: DigestProfile): Buckets {
 
 /** `nearFor` written into the run's own buffers: valid until the next call on this run. */
 export function nearInto(run: Run, profile: DigestProfile): Buckets {
+  for (const index of run.placeChosenSet) run.placeChosen[index] = undefined;
+  run.placeChosenSet.length = 0;
   return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted, run.near);
 }
 
@@ -235,14 +250,48 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
   const source = { home, near, online: profile.online ? run.online : null, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
+  // The run's buffers hold this digest's place (`nearInto`): its events chosen without terms are shared.
+  const shareable = near === run.near && sets.length === 0;
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
-    chosen.push({ event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) });
+    let pick = shareable ? run.placeChosen[index] : undefined;
+    if (pick === undefined) {
+      const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+      pick = { event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) };
+      if (shareable) {
+        run.placeChosen[index] = pick;
+        run.placeChosenSet.push(index);
+      }
+    }
+    chosen.push(pick);
   }
   const planned = Math.min(jobSeekerTarget(profile.mix, profile.digestSize).target, effect.jobSeekerLimit);
-  const opening = openingLine({ counts, profile, professionalPlanned: profile.digestSize - planned, heldBack: effect.blocked.length });
-  return { chosen, counts, opening };
+  const facts = { counts: sharedCounts(run, counts), profile, professionalPlanned: profile.digestSize - planned, heldBack: effect.blocked.length };
+  return { chosen, counts: facts.counts, opening: sharedOpening(run, facts) };
+}
+
+/** `counts`, or an equal object already in the run's results. */
+function sharedCounts(run: Run, counts: AudienceCounts): AudienceCounts {
+  const jobSeeker = counts['job-seeker'];
+  const { professional } = counts;
+  if (jobSeeker >= 16 || professional >= 16) return counts;
+  const key = jobSeeker * 16 + professional;
+  const shared = run.counts[key];
+  if (shared !== undefined) return shared;
+  run.counts[key] = counts;
+  return counts;
+}
+
+/** The opening line of `facts`, built once per distinct line in the run. */
+function sharedOpening(run: Run, facts: OpeningFacts): string {
+  const key = openingKey(facts);
+  if (key === null) return openingLine(facts);
+  let line = run.openings.get(key);
+  if (line === undefined) {
+    line = openingLine(facts);
+    run.openings.set(key, line);
+  }
+  return line;
 }
