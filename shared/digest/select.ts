@@ -18,7 +18,8 @@ import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick
 import { prepareEvents, type PreparedEvents } from './prepare';
 import type { FieldId } from '../model/fields';
 import type { AudienceCounts, ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
-import { whyLine, type Matched } from './why';
+import type { Matched } from './why';
+import { WhyLines } from './why-lines';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
 
@@ -47,17 +48,16 @@ export interface Run {
   phrases: Map<string, Phrase[]>;
   /** The ISO weeks the cadence reads for this window. */
   weeks: CadenceWeeks;
-  /** Per item, its why line when nothing of the subscriber's matched (most digests): built once per run. */
-  plainWhy: (string | undefined)[];
+  /** Why lines, each built once per run. */
+  why: WhyLines;
   /**
    * Results shared by digests alike in part, so a run of many keeps one copy: opening lines by
    * `openingKey`, audience counts by (job seekers × 16 + professionals), and, for the place
-   * `nearInto` last ranked, each event as chosen without terms (its distance and plain why line).
+   * `nearInto` last ranked, each chosen event by (why line number × items + item).
    */
   openings: Map<number, string>;
   counts: (AudienceCounts | undefined)[];
-  placeChosen: (ChosenEvent | undefined)[];
-  placeChosenSet: number[];
+  placeChosen: Map<number, ChosenEvent>;
   /** Match sets and bands by the subscriber's terms. */
   bands: Map<string, MatchBands>;
 }
@@ -89,11 +89,10 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
     phrases: new Map(),
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
     bands: new Map(),
-    plainWhy: new Array<string | undefined>(prepared.items.length).fill(undefined),
+    why: new WhyLines(prepared.items),
     openings: new Map(),
     counts: [],
-    placeChosen: new Array<ChosenEvent | undefined>(prepared.items.length).fill(undefined),
-    placeChosenSet: [],
+    placeChosen: new Map(),
   };
 }
 
@@ -113,8 +112,7 @@ export function nearFor(run: Run, profile: DigestProfile): Buckets {
 
 /** `nearFor` written into the run's own buffers: valid until the next call on this run. */
 export function nearInto(run: Run, profile: DigestProfile): Buckets {
-  for (const index of run.placeChosenSet) run.placeChosen[index] = undefined;
-  run.placeChosenSet.length = 0;
+  run.placeChosen.clear();
   return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted, run.near);
 }
 
@@ -229,17 +227,6 @@ function matchedFields(run: Run, fields: readonly FieldId[], index: number): rea
 /** What a subscriber without terms matched: nothing (shared, so a digest of eight allocates none). */
 const NO_MATCHED: Matched = { fields: [], interests: [], employers: [] };
 
-/** The why line of item `index`; the no-match line (the event's own) comes from the run's cache. */
-function why(run: Run, event: Event, index: number, matched: Matched): string {
-  if (matched.fields.length > 0 || matched.interests.length > 0 || matched.employers.length > 0) return whyLine(event, matched);
-  let line = run.plainWhy[index];
-  if (line === undefined) {
-    line = whyLine(event, matched);
-    run.plainWhy[index] = line;
-  }
-  return line;
-}
-
 export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
@@ -250,20 +237,19 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
   const source = { home, near, online: profile.online ? run.online : null, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
-  // The run's buffers hold this digest's place (`nearInto`): its events chosen without terms are shared.
-  const shareable = near === run.near && sets.length === 0;
+  // The run's buffers hold this digest's place (`nearInto`): an event chosen with the same line there is shared.
+  const shareable = near === run.near;
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    let pick = shareable ? run.placeChosen[index] : undefined;
+    const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+    const why = run.why.idOf(index, matched);
+    const key = why * prepared.items.length + index;
+    let pick = shareable ? run.placeChosen.get(key) : undefined;
     if (pick === undefined) {
-      const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
-      pick = { event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: why(run, item.event, index, matched) };
-      if (shareable) {
-        run.placeChosen[index] = pick;
-        run.placeChosenSet.push(index);
-      }
+      pick = { event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: run.why.line(why) };
+      if (shareable) run.placeChosen.set(key, pick);
     }
     chosen.push(pick);
   }
