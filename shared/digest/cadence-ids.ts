@@ -8,7 +8,7 @@
  * property test compares both paths with a slow reference); only the representation differs.
  */
 import { JOB_SEEKER_PER_MONTH, SERIES_PER_MONTH, type CadenceEffect, type CadenceWeeks } from './cadence';
-import { PairTable } from './pair-table';
+import { PairTable, StringIndex } from './pair-table';
 import { MAX_DEMOTION, RESTING } from './pick';
 import { CATEGORY_ORDER, type PreparedEvents } from './prepare';
 import type { DigestProfile, SubscriberHistory } from './types';
@@ -85,6 +85,8 @@ export class CadenceEffects {
   private readonly ids: string[] = [];
   private readonly numbers: number[] = [];
   private readonly tokens: number[] = [];
+  /** `prepared.seriesNumbers` for the look-up per job-seeker entry of every history (`StringIndex`: no full hash of each key). */
+  private readonly seriesNumbers: StringIndex;
   private limit = Number.MAX_SAFE_INTEGER;
   private cap = 0;
 
@@ -98,6 +100,7 @@ export class CadenceEffects {
     this.seriesLevel = new Uint8Array(seriesCount);
     this.organiserLevel = new Uint8Array(prepared.organiserCount);
     this.categoryLevel = new Uint8Array(CATEGORY_ORDER.length);
+    this.seriesNumbers = new StringIndex(prepared.seriesNumbers);
   }
 
   /** The id of what `history` does to this window for a subscriber of `mix`: 0 for nothing. */
@@ -127,8 +130,7 @@ export class CadenceEffects {
 
   /** Fills the per-series counts and the levels from one history (`cadenceEffect`'s reading). */
   private read(mix: DigestProfile['mix'], history: SubscriberHistory): void {
-    const { weeks, prepared, ids, numbers } = this;
-    const { seriesNumbers } = prepared;
+    const { weeks, prepared, ids, numbers, seriesNumbers } = this;
     let count = 0;
     for (const item of history.offered) {
       // Last week's is the commonest and lies inside the month: one equality test before the two comparisons.
@@ -136,7 +138,7 @@ export class CadenceEffects {
       if (!lastWeek && (item.isoWeek < weeks.first || item.isoWeek >= weeks.current)) continue;
       ids[count] = item.id;
       // Only job-seeker entries count, so only theirs need the (string) series look-up, done once here.
-      const series = item.audience === 'job-seeker' ? (seriesNumbers.get(item.seriesKey) ?? -1) : NOT_JOB_SEEKER;
+      const series = item.audience === 'job-seeker' ? seriesNumbers.get(item.seriesKey) : NOT_JOB_SEEKER;
       numbers[count] = series;
       count += 1;
       if (series >= 0 && lastWeek && this.resting[series] === 0) {
@@ -149,7 +151,7 @@ export class CadenceEffects {
         const start = Date.parse(entry.eventStart);
         if (start >= weeks.fromMs && start < weeks.toMs) {
           ids[count] = entry.eventId;
-          numbers[count] = entry.audience === 'job-seeker' ? (seriesNumbers.get(entry.seriesKey) ?? -1) : NOT_JOB_SEEKER;
+          numbers[count] = entry.audience === 'job-seeker' ? seriesNumbers.get(entry.seriesKey) : NOT_JOB_SEEKER;
           count += 1;
         }
         continue;

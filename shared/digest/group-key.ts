@@ -3,10 +3,13 @@
  * interned to a small integer and pairs of small integers are interned again (`PairTable`), so a
  * key costs a handful of typed-array probes instead of building and hashing a long string.
  */
-import { PairTable } from './pair-table';
+import { DoublePairTable, PairTable } from './pair-table';
 import type { DigestProfile } from './types';
 
-const MIXES: Record<DigestProfile['mix'], number> = { 'job-seeker': 0, balanced: 1, professional: 2 };
+/** A mix as a number: compared, not looked up by name (a name read from the store is a string of its own, not an interned key). */
+function mixNumber(mix: DigestProfile['mix']): number {
+  return mix === 'balanced' ? 1 : mix === 'job-seeker' ? 0 : 2;
+}
 
 /** The keys of one subscriber: what their near events, their candidates and their whole digest depend on. */
 export interface RecipientKeys {
@@ -22,8 +25,8 @@ export class GroupKeys {
   /** Pair ids by (first, second) part, in typed arrays. */
   private readonly pairs = new PairTable(1 << 16);
   private pairCount = 0;
-  /** Place ids by latitude then longitude: two look-ups instead of interning both and pairing them. */
-  private readonly places = new Map<number, Map<number, number>>();
+  /** Place ids by (latitude, longitude), from the pairs' counter. */
+  private readonly places = new DoublePairTable(1 << 12);
   /** Overwritten by every `keysFor` call: a subscriber's keys are read at once, so one object serves them all. */
   private readonly keys: RecipientKeys = { near: 0, candidates: 0, group: 0 };
 
@@ -48,17 +51,8 @@ export class GroupKeys {
   }
 
   private place(lat: number, lon: number): number {
-    let byLon = this.places.get(lat);
-    if (!byLon) {
-      byLon = new Map();
-      this.places.set(lat, byLon);
-    }
-    let id = byLon.get(lon);
-    if (id === undefined) {
-      id = this.pairCount;
-      this.pairCount += 1;
-      byLon.set(lon, id);
-    }
+    const id = this.places.intern(lat, lon, this.pairCount);
+    if (id === this.pairCount) this.pairCount += 1;
     return id;
   }
 
@@ -98,7 +92,7 @@ export class GroupKeys {
       for (const index of excluded) chain = this.pair(chain, index);
       history = this.pair(chain, effect);
     }
-    const choices = this.number(profile.digestSize) * 3 + MIXES[profile.mix];
+    const choices = this.number(profile.digestSize) * 3 + mixNumber(profile.mix);
     const keys = this.keys;
     keys.near = near;
     keys.candidates = candidates;

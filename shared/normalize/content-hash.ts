@@ -74,9 +74,9 @@ export class ContentHasher {
     }
     const tail = `${fields.join(',')}}`;
     this.digests += 1;
-    if (this.digests === 1) return createHash('sha256').update(this.leadingText + tail, 'utf8').digest('hex').slice(0, 32);
+    if (this.digests === 1) return createHash('sha256').update(this.leadingText + tail, 'utf8').digest().toString('hex', 0, 16);
     this.leading ??= createHash('sha256').update(this.leadingText, 'utf8');
-    return this.leading.copy().update(tail, 'utf8').digest('hex').slice(0, 32);
+    return this.leading.copy().update(tail, 'utf8').digest().toString('hex', 0, 16);
   }
 }
 
