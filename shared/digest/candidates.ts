@@ -62,9 +62,10 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
  * of one long one. `scratch` and `sorted` (one each per run, as long as the events) hold the
  * unsorted and the bucketed keys. The lists are written into `into` when given (buffers as long
  * as the events, and `2 × days + 1` starts: a caller that reads one (home, radius) at a time
- * reuses them, and they hold only the latest), else allocated.
+ * reuses them, and they hold only the latest), else allocated. `record`, when given, receives
+ * each listed event's squared chord and miles from home, for `narrowNear`.
  */
-export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array, into?: Buckets): Buckets {
+export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array, into?: Buckets, record?: Distances): Buckets {
   const { free, jobSeeker, dayIndex } = prepared;
   const days = prepared.days.length;
   const count = prepared.items.length;
@@ -80,8 +81,12 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
     const chord2 = chordSquaredTo(prepared, home, index);
     // NaN (no coordinates) fails the comparison, like an event out of range.
     if (!(chord2 <= home.cutoff)) continue;
-    const bonus = free[index] === 1 ? FREE_BONUS : 0;
-    const steps = Math.round((bonus + NEAR_BONUS * (1 - milesFromChordSquared(chord2) / home.radiusMiles)) * SCORE_STEPS);
+    const miles = milesFromChordSquared(chord2);
+    if (record) {
+      record.chords[index] = chord2;
+      record.miles[index] = miles;
+    }
+    const steps = nearSteps(free[index] === 1, miles, home.radiusMiles);
     scratch[length] = -steps * INDEX_SPACE + index;
     length += 1;
     const queue = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0) + 1;
@@ -107,7 +112,80 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
     indices[at] = index;
     steps[at] = (index - key) / INDEX_SPACE;
   }
-  return { indices, steps, starts };
+  return into ?? { indices, steps, starts };
+}
+
+/** Per item, its squared chord and miles from one home: written by `bucketNear` for the events it lists. */
+export interface Distances {
+  chords: Float64Array;
+  miles: Float64Array;
+}
+
+/** A near event's score in steps before matches: the free bonus and its nearness within `radiusMiles`. */
+function nearSteps(free: boolean, miles: number, radiusMiles: number): number {
+  return Math.round(((free ? FREE_BONUS : 0) + NEAR_BONUS * (1 - miles / radiusMiles)) * SCORE_STEPS);
+}
+
+/**
+ * `bucketNear` for a smaller radius at the same place, from the larger radius's queues (`wide`,
+ * with the `distances` it recorded): the events within the smaller radius, rescored. A free event
+ * within a radius always outranks one that is not (the free bonus exceeds all of nearness), and
+ * within each the order is by distance either way, so the wide order is the narrow one except
+ * among events whose scores round alike at one radius and not the other; an insertion pass puts
+ * those right. Each queue costs a pass and no sort, and the result equals `bucketNear`'s exactly.
+ */
+export function narrowNear(prepared: PreparedEvents, wide: Buckets, distances: Distances, home: Home, into: Buckets): Buckets {
+  const { free } = prepared;
+  const { indices, steps, starts } = into;
+  const queues = starts.length - 1;
+  let length = 0;
+  for (let queue = 0; queue < queues; queue += 1) {
+    starts[queue] = length;
+    const first = length;
+    const end = wide.starts[queue + 1] ?? 0;
+    for (let at = wide.starts[queue] ?? 0; at < end; at += 1) {
+      const index = wide.indices[at] ?? 0;
+      if (!((distances.chords[index] ?? Number.NaN) <= home.cutoff)) continue;
+      const score = nearSteps(free[index] === 1, distances.miles[index] ?? 0, home.radiusMiles);
+      // Ranked order: more steps first, then the lower index (bucketNear's ascending packed keys).
+      let slot = length;
+      for (; slot > first; slot -= 1) {
+        const before = steps[slot - 1] ?? 0;
+        if (before > score || (before === score && (indices[slot - 1] ?? 0) < index)) break;
+        steps[slot] = before;
+        indices[slot] = indices[slot - 1] ?? 0;
+      }
+      steps[slot] = score;
+      indices[slot] = index;
+      length += 1;
+    }
+  }
+  starts[queues] = length;
+  return into;
+}
+
+/**
+ * The run's online queues without the events within `home`'s radius (those are ranked in its near
+ * queues): what the online stream of every digest at that home reads, so none of them skips the
+ * near ones one by one. Order and scores are kept; written into `into`.
+ */
+export function farOnline(prepared: PreparedEvents, online: Buckets, home: Home, into: Buckets): Buckets {
+  const { indices, steps, starts } = into;
+  const queues = starts.length - 1;
+  let length = 0;
+  for (let queue = 0; queue < queues; queue += 1) {
+    starts[queue] = length;
+    const end = online.starts[queue + 1] ?? 0;
+    for (let at = online.starts[queue] ?? 0; at < end; at += 1) {
+      const index = online.indices[at] ?? 0;
+      if (isNear(prepared, home, index)) continue;
+      indices[length] = index;
+      steps[length] = online.steps[at] ?? 0;
+      length += 1;
+    }
+  }
+  starts[queues] = length;
+  return into;
 }
 
 /** The first position in ascending `values` holding more than `bound` (or at least `bound` when `inclusive`), else the length. */

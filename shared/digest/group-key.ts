@@ -11,8 +11,9 @@ function mixNumber(mix: DigestProfile['mix']): number {
   return mix === 'balanced' ? 1 : mix === 'job-seeker' ? 0 : 2;
 }
 
-/** The keys of one subscriber: what their near events, their candidates and their whole digest depend on. */
+/** The keys of one subscriber: what their place (home and window), near events, candidates and whole digest depend on. */
 export interface RecipientKeys {
+  site: number;
   near: number;
   candidates: number;
   group: number;
@@ -28,7 +29,7 @@ export class GroupKeys {
   /** Place ids by (latitude, longitude), from the pairs' counter. */
   private readonly places = new DoublePairTable(1 << 12);
   /** Overwritten by every `keysFor` call: a subscriber's keys are read at once, so one object serves them all. */
-  private readonly keys: RecipientKeys = { near: 0, candidates: 0, group: 0 };
+  private readonly keys: RecipientKeys = { site: 0, near: 0, candidates: 0, group: 0 };
 
   private number(value: number): number {
     let id = this.numbers.get(value);
@@ -78,7 +79,8 @@ export class GroupKeys {
    * The returned object is reused by the next call: read it before asking again.
    */
   keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], effect = 0): RecipientKeys {
-    const near = this.pair(this.place(profile.lat, profile.lon), this.pair(windowId, this.number(profile.radiusMiles)));
+    const site = this.pair(this.place(profile.lat, profile.lon), windowId);
+    const near = this.pair(site, this.number(profile.radiusMiles));
     // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
     const candidates = near * 2 + (profile.online ? 1 : 0);
     // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
@@ -94,6 +96,7 @@ export class GroupKeys {
     }
     const choices = this.number(profile.digestSize) * 3 + mixNumber(profile.mix);
     const keys = this.keys;
+    keys.site = site;
     keys.near = near;
     keys.candidates = candidates;
     keys.group = this.pair(this.pair(this.pair(candidates, terms), history), choices);

@@ -28,19 +28,25 @@ const PLAN: Record<DigestProfile['mix'], string> = {
 
 const MIX_NUMBERS: Record<DigestProfile['mix'], number> = { balanced: 0, 'job-seeker': 1, professional: 2 };
 
+/** True for a whole number in [0, `below`). */
+function small(value: number, below: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value < below;
+}
+
 /**
- * Every fact `openingLine` reads as one number, so digests with the same line can share it; null
- * when a fact is outside the ranges the number packs (digests hold at most 15 events, radii are
+ * Every fact `openingLine` reads as two small integers, so digests with the same line can share
+ * it: the counts, plan, size, mix and online choice, and the held-back count with the radius.
+ * Null when a fact is outside the ranges they pack (digests hold at most 15 events, radii are
  * whole miles), and the line is then built on its own.
  */
-export function openingKey(facts: OpeningFacts): number | null {
+export function openingKey(facts: OpeningFacts): [number, number] | null {
   const { counts, profile } = facts;
-  const small = [counts['job-seeker'], counts.professional, facts.professionalPlanned, profile.digestSize];
-  if (!small.every((value) => Number.isInteger(value) && value >= 0 && value < 16)) return null;
-  if (!Number.isInteger(facts.heldBack) || facts.heldBack < 0 || facts.heldBack >= 10_000) return null;
-  if (!Number.isInteger(profile.radiusMiles) || profile.radiusMiles < 0 || profile.radiusMiles >= 10_000) return null;
-  const packed = small.reduce((key, value) => key * 16 + value, 0);
-  return ((packed * 3 + MIX_NUMBERS[profile.mix]) * 2 + (profile.online ? 1 : 0)) * 100_000_000 + facts.heldBack * 10_000 + profile.radiusMiles;
+  const jobSeeker = counts['job-seeker'];
+  const { professional } = counts;
+  if (!small(jobSeeker, 16) || !small(professional, 16) || !small(facts.professionalPlanned, 16) || !small(profile.digestSize, 16)) return null;
+  if (!small(facts.heldBack, 10_000) || !small(profile.radiusMiles, 10_000)) return null;
+  const plan = ((((jobSeeker * 16 + professional) * 16 + facts.professionalPlanned) * 16 + profile.digestSize) * 3 + MIX_NUMBERS[profile.mix]) * 2 + (profile.online ? 1 : 0);
+  return [plan, facts.heldBack * 10_000 + profile.radiusMiles];
 }
 
 /** One plain sentence: the plan, and any shortfall with its reason. */

@@ -90,6 +90,8 @@ export interface CandidateSource {
   home: Home;
   near: Buckets;
   online: Buckets | null;
+  /** True when `online` already leaves out the events near `home` (`farOnline`), so none needs the check. */
+  onlineFar?: boolean;
   /** One per phrase: lifts matched events into higher bands. */
   matchSets: readonly Uint8Array[];
   /** Per item, `bandOf(matchSets, item)` worked out ahead (null: no match sets, every band 0), so a scan reads one byte. */
@@ -124,6 +126,13 @@ function bandAt(search: Search, index: number): number {
   return band + search.lift - Math.min(MAX_DEMOTION, down);
 }
 
+/** The highest match band among `indices[from … end)`, stopping early at `ceiling` (the highest there can be). */
+function bestBand(bands: Uint8Array, indices: Int32Array, from: number, end: number, ceiling: number): number {
+  let best = 0;
+  for (let at = from; at < end && best < ceiling; at += 1) best = Math.max(best, bands[indices[at] ?? 0] ?? 0);
+  return best;
+}
+
 /** True when event `index` can no longer join this digest: its organiser is at the cap or its series is in. */
 function isCapped(prepared: PreparedEvents, scratch: PickScratch, index: number): boolean {
   return (scratch.organiserTaken[prepared.organiserIndex[index] ?? 0] ?? 0) >= MAX_PER_ORGANISER || scratch.seriesTaken[prepared.seriesIndex[index] ?? 0] === 1;
@@ -131,9 +140,9 @@ function isCapped(prepared: PreparedEvents, scratch: PickScratch, index: number)
 
 /** The best event left in a queue: the better of the streams' first usable ones in the highest band, or -1. */
 function headOf(search: Search, queue: number): number {
-  const { prepared, scratch, source, top } = search;
+  const { prepared, scratch, source, top, lift } = search;
   const { positions, excluded } = scratch;
-  const { home } = source;
+  const { home, bands } = source;
   const streamCount = source.online === null ? 1 : 2;
   for (let band = top; band >= 0; band -= 1) {
     let found = -1;
@@ -144,11 +153,15 @@ function headOf(search: Search, queue: number): number {
       let position = positions[slot] ?? end;
       for (; position < end; position += 1) {
         const index = indices[position] ?? 0;
-        // The band test first: in the upper bands it turns most events away with one read.
-        if (top > 0 && bandAt(search, index) !== band) continue;
+        // The band test first: in the upper bands it turns most events away. An event's band is
+        // at most its match band plus the lift (demotions only lower it), so one read rules out most.
+        if (top > 0) {
+          if (bands !== undefined && (bands === null ? 0 : (bands[index] ?? 0)) + lift < band) continue;
+          if (bandAt(search, index) !== band) continue;
+        }
         if (excluded[index] === 1 || isCapped(prepared, scratch, index)) continue;
         // Online events within range are ranked (by distance) in the near stream.
-        if (stream === 1 && isNear(prepared, home, index)) continue;
+        if (stream === 1 && source.onlineFar !== true && isNear(prepared, home, index)) continue;
         break;
       }
       positions[slot] = position;
@@ -202,11 +215,20 @@ export function pickFrom(
   for (const index of excluded) scratch.excluded[index] = 1;
   const nearStarts = source.near.starts;
   const onlineStarts = source.online?.starts ?? null;
+  // A band above a queue's best match band (plus the lift) holds nothing: its read starts at the end.
+  const bands = source.bands ?? null;
+  const topMatch = top - lift;
   for (let queue = 0; queue < queues; queue += 1) {
+    const nearFrom = nearStarts[queue] ?? 0;
+    const nearEnd = nearStarts[queue + 1] ?? 0;
+    const nearTop = bands === null ? top : lift + bestBand(bands, source.near.indices, nearFrom, nearEnd, topMatch);
+    const onlineFrom = onlineStarts?.[queue] ?? 0;
+    const onlineEnd = onlineStarts?.[queue + 1] ?? 0;
+    const onlineTop = bands === null || source.online === null ? top : lift + bestBand(bands, source.online.indices, onlineFrom, onlineEnd, topMatch);
     for (let band = 0; band <= top; band += 1) {
       const slot = (queue * BANDS + band) * 2;
-      positions[slot] = nearStarts[queue] ?? 0;
-      if (onlineStarts !== null) positions[slot + 1] = onlineStarts[queue] ?? 0;
+      positions[slot] = band > nearTop ? nearEnd : nearFrom;
+      if (onlineStarts !== null) positions[slot + 1] = band > onlineTop ? onlineEnd : onlineFrom;
     }
   }
 
@@ -220,8 +242,8 @@ export function pickFrom(
       for (let day = 0; day < days; day += 1) {
         const queue = audience * days + day;
         let index = heads[queue] ?? -2;
-        // A head stays valid until it is picked, its organiser reaches the cap or its series is in.
-        if (index === -2 || (index >= 0 && isCapped(prepared, scratch, index))) {
+        // A head stays valid until it is picked, its organiser reaches the cap or its series is in (see below).
+        if (index === -2) {
           index = headOf(search, queue);
           heads[queue] = index;
           headScores[queue] = search.steps;
@@ -258,10 +280,18 @@ export function pickFrom(
     const audience = jobSeeker[best] === 1 ? JOB_SEEKER : PROFESSIONAL;
     taken[audience] = (taken[audience] ?? 0) + 1;
     const organiser = organiserIndex[best] ?? 0;
-    organiserTaken[organiser] = (organiserTaken[organiser] ?? 0) + 1;
-    seriesTaken[seriesIndex[best] ?? 0] = 1;
+    const organiserCount = (organiserTaken[organiser] ?? 0) + 1;
+    organiserTaken[organiser] = organiserCount;
+    const series = seriesIndex[best] ?? 0;
+    seriesTaken[series] = 1;
     const day = dayIndex[best] ?? 0;
     perDay[day] = (perDay[day] ?? 0) + 1;
+    // Heads this pick capped (same series, or its organiser now full) are looked for again.
+    const organiserFull = organiserCount >= MAX_PER_ORGANISER;
+    for (let queue = 0; queue < queues; queue += 1) {
+      const head = heads[queue] ?? -2;
+      if (head >= 0 && (seriesIndex[head] === series || (organiserFull && organiserIndex[head] === organiser))) heads[queue] = -2;
+    }
   }
 
   for (const index of excluded) scratch.excluded[index] = 0;

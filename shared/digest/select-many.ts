@@ -9,7 +9,8 @@
  * cadence-effect id (cadence-ids.ts) and the group key a chain of interned integers (group-key.ts),
  * so a subscriber whose group exists costs a few array probes. The second fills each group's
  * digest, place by place: the near events of one (home, radius) are ranked into the run's buffers
- * and read by all of that place's groups while they are in cache, then overwritten by the next.
+ * and read by all of that place's groups while they are in cache, then overwritten by the next;
+ * a home read at several radii is ranked once, at the widest, and narrowed for the others.
  */
 import type { Event } from '../model/event';
 import { cadenceEffect } from './cadence';
@@ -17,7 +18,7 @@ import { CadenceEffects } from './cadence-ids';
 import { GroupKeys } from './group-key';
 import { IdMap } from './pair-table';
 import { prepareEvents } from './prepare';
-import { excludedBy, nearFor, nearInto, NO_PREVIOUS, runFor, selectInRun, windowEndFor, withBlocked, type DigestRecipient, type Run } from './select';
+import { excludedBy, narrowInto, nearFor, nearInto, NO_PREVIOUS, runFor, selectInRun, siteInto, windowEndFor, withBlocked, type DigestRecipient, type Run } from './select';
 import type { DigestSelection, SelectOptions } from './types';
 
 interface Window {
@@ -68,6 +69,20 @@ interface Group {
   previous: readonly number[];
 }
 
+/** Subscribers with one home and radius: the first one's (all share it) and their groups. */
+interface Near {
+  first: number;
+  groups: number[];
+}
+
+/** Subscribers with one home in one window: the first one's, the widest radius among them, and each radius's. */
+interface Site {
+  first: number;
+  window: Window;
+  widest: number;
+  nears: Near[];
+}
+
 /**
  * Each subscriber's selection, in `recipients` order. `group: false` ranks and fills every
  * subscriber on their own, sharing only the per-window work (the benchmark's baseline); the
@@ -85,13 +100,15 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
     });
   }
 
-  // Pass 1: every subscriber's group, and the groups of each (home, radius).
+  // Pass 1: every subscriber's group; each new group joins its (home, radius), each of those its home.
   const keys = new GroupKeys();
   const groupOf = new Int32Array(recipients.length);
   const groupByKey = new IdMap();
-  const placeByKey = new IdMap();
+  const nearByKey = new IdMap();
+  const siteByKey = new IdMap();
   const groups: Group[] = [];
-  const places: { first: number; groups: number[] }[] = [];
+  const nears: Near[] = [];
+  const sites: Site[] = [];
   recipients.forEach((recipient, index) => {
     const window = windows.of(recipient);
     const effectId = window.effects.idOf(recipient.mix, recipient.history);
@@ -102,31 +119,45 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
       group = groups.length;
       groupByKey.set(key.group, group);
       groups.push({ first: index, window, effectId, previous });
-      let place = places[placeByKey.get(key.near)];
-      if (place === undefined) {
-        place = { first: index, groups: [] };
-        placeByKey.set(key.near, places.length);
-        places.push(place);
+      let near = nears[nearByKey.get(key.near)];
+      if (near === undefined) {
+        near = { first: index, groups: [] };
+        nearByKey.set(key.near, nears.length);
+        nears.push(near);
+        let site = sites[siteByKey.get(key.site)];
+        if (site === undefined) {
+          site = { first: index, window, widest: 0, nears: [] };
+          siteByKey.set(key.site, sites.length);
+          sites.push(site);
+        }
+        site.nears.push(near);
+        site.widest = Math.max(site.widest, recipient.radiusMiles);
       }
-      place.groups.push(group);
+      near.groups.push(group);
     }
     groupOf[index] = group;
   });
 
-  // Pass 2: each group's digest, place by place (a place's groups share one window: its key holds it).
+  // Pass 2: each group's digest, home by home and radius by radius, so each ranking is read while in cache.
   const selections: DigestSelection[] = [];
-  for (const place of places) {
-    const first = groups[place.groups[0] ?? -1];
-    const home = recipients[place.first];
-    if (first === undefined || home === undefined) continue;
-    const { run, effects } = first.window;
-    const near = nearInto(run, home);
-    for (const number of place.groups) {
-      const group = groups[number];
-      const recipient = recipients[group?.first ?? -1];
-      if (group === undefined || recipient === undefined) continue;
-      const effect = effects.effectOf(group.effectId);
-      selections[number] = selectInRun(run, recipient, withBlocked(group.previous, effect), near, effect);
+  for (const site of sites) {
+    const { run, effects } = site.window;
+    const home = recipients[site.first];
+    if (home === undefined) continue;
+    // One radius: ranked directly. Several: ranked once at the widest, which the others narrow.
+    const several = site.nears.length > 1;
+    if (several) siteInto(run, home, site.widest);
+    for (const near of site.nears) {
+      const first = recipients[near.first];
+      if (first === undefined) continue;
+      const buckets = several ? narrowInto(run, first) : nearInto(run, first);
+      for (const number of near.groups) {
+        const group = groups[number];
+        const recipient = recipients[group?.first ?? -1];
+        if (group === undefined || recipient === undefined) continue;
+        const effect = effects.effectOf(group.effectId);
+        selections[number] = selectInRun(run, recipient, withBlocked(group.previous, effect), buckets, effect);
+      }
     }
   }
   return Array.from(groupOf, (group) => {

@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bandOf, bucketCandidates, bucketNear, homeFor, matchPhrase, milesIfNear, phrasesOf, rankOnline, type Buckets, type Phrase } from './candidates';
+import { bandOf, bucketCandidates, bucketNear, farOnline, homeFor, matchPhrase, milesIfNear, narrowNear, phrasesOf, rankOnline, type Buckets, type Distances, type Home, type Phrase } from './candidates';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
 import { isoWeekOf } from './iso-week';
 import { openingKey, openingLine, type OpeningFacts } from './opening';
@@ -41,8 +41,17 @@ export interface Run {
   online: Buckets;
   keys: Float64Array;
   sorted: Float64Array;
-  /** Near queues of one (home, radius) at a time, for a caller that fills every digest of a place before the next (`nearInto`). */
+  /**
+   * Near queues of one (home, radius) at a time, for a caller that fills every digest of a place
+   * before the next (`nearInto`); and of one home at its widest radius with the distances, which
+   * the home's smaller radii narrow (`siteInto`, `narrowInto`).
+   */
   near: Buckets;
+  /** The home (and radius) `near` holds, which every digest reading it shares, and the run's online events far from it. */
+  nearHome: Home | null;
+  onlineFar: Buckets;
+  site: Buckets;
+  distances: Distances;
   picks: PickScratch;
   matches: Map<string, Uint8Array>;
   phrases: Map<string, Phrase[]>;
@@ -53,11 +62,14 @@ export interface Run {
   /**
    * Results shared by digests alike in part, so a run of many keeps one copy: opening lines by
    * `openingKey`, audience counts by (job seekers × 16 + professionals), and, for the place
-   * `nearInto` last ranked, each chosen event by (why line number × items + item).
+   * last ranked into `near`, each event as last chosen there (valid while its stamp is `place`,
+   * and for a digest whose why line for it is the same).
    */
-  openings: Map<number, string>;
+  openings: Map<number, Map<number, string>>;
   counts: (AudienceCounts | undefined)[];
-  placeChosen: Map<number, ChosenEvent>;
+  placeChosen: (ChosenEvent | undefined)[];
+  placeStamps: Int32Array;
+  place: number;
   /** Match sets and bands by the subscriber's terms. */
   bands: Map<string, MatchBands>;
 }
@@ -83,7 +95,11 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
     online: bucketCandidates(prepared, rankOnline(prepared)),
     keys: new Float64Array(prepared.items.length),
     sorted: new Float64Array(prepared.items.length),
-    near: { indices: new Int32Array(prepared.items.length), steps: new Int32Array(prepared.items.length), starts: new Int32Array(2 * prepared.days.length + 1) },
+    near: bucketBuffers(prepared),
+    nearHome: null,
+    onlineFar: bucketBuffers(prepared),
+    site: bucketBuffers(prepared),
+    distances: { chords: new Float64Array(prepared.items.length), miles: new Float64Array(prepared.items.length) },
     picks: pickScratch(prepared),
     matches: new Map(),
     phrases: new Map(),
@@ -92,7 +108,9 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
     why: new WhyLines(prepared.items),
     openings: new Map(),
     counts: [],
-    placeChosen: new Map(),
+    placeChosen: new Array<ChosenEvent | undefined>(prepared.items.length).fill(undefined),
+    placeStamps: new Int32Array(prepared.items.length),
+    place: 1,
   };
 }
 
@@ -110,10 +128,29 @@ export function nearFor(run: Run, profile: DigestProfile): Buckets {
   return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted);
 }
 
+function bucketBuffers(prepared: PreparedEvents): Buckets {
+  return { indices: new Int32Array(prepared.items.length), steps: new Int32Array(prepared.items.length), starts: new Int32Array(2 * prepared.days.length + 1) };
+}
+
 /** `nearFor` written into the run's own buffers: valid until the next call on this run. */
 export function nearInto(run: Run, profile: DigestProfile): Buckets {
-  run.placeChosen.clear();
-  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted, run.near);
+  run.place += 1;
+  run.nearHome = homeOf(profile);
+  farOnline(run.prepared, run.online, run.nearHome, run.onlineFar);
+  return bucketNear(run.prepared, run.nearHome, run.keys, run.sorted, run.near);
+}
+
+/** Ranks a home at `radiusMiles`, the widest any of its subscribers reads, for `narrowInto`. */
+export function siteInto(run: Run, profile: Pick<DigestProfile, 'lat' | 'lon'>, radiusMiles: number): void {
+  bucketNear(run.prepared, homeFor(profile.lat, profile.lon, radiusMiles), run.keys, run.sorted, run.site, run.distances);
+}
+
+/** `nearInto` for a subscriber at the home `siteInto` last ranked, at a radius no wider: read from that ranking, no sort. */
+export function narrowInto(run: Run, profile: DigestProfile): Buckets {
+  run.place += 1;
+  run.nearHome = homeOf(profile);
+  farOnline(run.prepared, run.online, run.nearHome, run.onlineFar);
+  return narrowNear(run.prepared, run.site, run.distances, run.nearHome, run.near);
 }
 
 function homeOf(profile: DigestProfile): ReturnType<typeof homeFor> {
@@ -231,10 +268,11 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
-  const home = homeOf(profile);
+  const atPlace = near === run.near && run.nearHome !== null;
+  const home = atPlace && run.nearHome !== null ? run.nearHome : homeOf(profile);
   const demoted = applyDemotions(effect, scratch);
   const { sets, bands } = matchSetsOf(run, profile.fields, interests, employers);
-  const source = { home, near, online: profile.online ? run.online : null, matchSets: sets, bands, demoted };
+  const source = { home, near, online: profile.online ? (atPlace ? run.onlineFar : run.online) : null, onlineFar: atPlace, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
   // The run's buffers hold this digest's place (`nearInto`): an event chosen with the same line there is shared.
@@ -244,12 +282,14 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
     const item = prepared.items[index];
     if (item === undefined) continue;
     const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
-    const why = run.why.idOf(index, matched);
-    const key = why * prepared.items.length + index;
-    let pick = shareable ? run.placeChosen.get(key) : undefined;
-    if (pick === undefined) {
-      pick = { event: item.event, distanceMiles: milesIfNear(prepared, home, index), why: run.why.line(why) };
-      if (shareable) run.placeChosen.set(key, pick);
+    const why = run.why.line(run.why.idOf(index, matched));
+    let pick = shareable && run.placeStamps[index] === run.place ? run.placeChosen[index] : undefined;
+    if (pick?.why !== why) {
+      pick = { event: item.event, distanceMiles: milesIfNear(prepared, home, index), why };
+      if (shareable) {
+        run.placeChosen[index] = pick;
+        run.placeStamps[index] = run.place;
+      }
     }
     chosen.push(pick);
   }
@@ -274,10 +314,16 @@ function sharedCounts(run: Run, counts: AudienceCounts): AudienceCounts {
 function sharedOpening(run: Run, facts: OpeningFacts): string {
   const key = openingKey(facts);
   if (key === null) return openingLine(facts);
-  let line = run.openings.get(key);
+  const [plan, rest] = key;
+  let byRest = run.openings.get(plan);
+  if (byRest === undefined) {
+    byRest = new Map();
+    run.openings.set(plan, byRest);
+  }
+  let line = byRest.get(rest);
   if (line === undefined) {
     line = openingLine(facts);
-    run.openings.set(key, line);
+    byRest.set(rest, line);
   }
   return line;
 }
