@@ -16,6 +16,7 @@ import type { FeedbackEntry, SubscriberHistory } from '../shared/digest/types';
 import type { Event } from '../shared/model/event';
 import { AudienceSchema } from '../shared/model/common';
 import { FeedbackEntrySchema } from '../shared/store/dynamo-feedback-store';
+import { shortHash } from '../shared/normalize/hash';
 import { startOfLocalDay } from '../shared/time/zoned';
 
 const ZONE = 'America/New_York';
@@ -46,7 +47,8 @@ export function buildEvents(count: number, random = seeded(7)): Event[] {
     if (!place) throw new Error('no Massachusetts ZIPs in the gazetteer');
     const start = new Date(WINDOW_START.getTime() + Math.floor(random() * 7 * 24) * 3_600_000);
     const jobSeeker = random() < 0.35;
-    const hex = index.toString(16).padStart(32, '0');
+    // Ids as ingest makes them (32 hex of a SHA-256), so they differ from their first character as real ones do.
+    const hex = shortHash(`bench\u0000event\u0000${index}`);
     return {
       id: hex,
       // Series (series.ts drops digits): one-offs, except events 2,400 on that meet a second time in the week.
