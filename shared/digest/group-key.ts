@@ -11,13 +11,15 @@ function mixNumber(mix: DigestProfile['mix']): number {
   return mix === 'balanced' ? 1 : mix === 'job-seeker' ? 0 : 2;
 }
 
-/** The keys of one subscriber: what their place (home and window), near events, candidates and whole digest depend on. */
+/** The keys of one subscriber: what their place (home and window), near events and whole digest depend on. */
 export interface RecipientKeys {
   site: number;
   near: number;
-  candidates: number;
   group: number;
 }
+
+/** Radii and sizes below this are their own ids (`whole`). */
+const WHOLE_LIMIT = 1 << 16;
 
 /** Interns the parts of subscribers' profiles; one instance per `selectForMany` run. */
 export class GroupKeys {
@@ -29,7 +31,7 @@ export class GroupKeys {
   /** Place ids by (latitude, longitude), from the pairs' counter. */
   private readonly places = new DoublePairTable(1 << 12);
   /** Overwritten by every `keysFor` call: a subscriber's keys are read at once, so one object serves them all. */
-  private readonly keys: RecipientKeys = { site: 0, near: 0, candidates: 0, group: 0 };
+  private readonly keys: RecipientKeys = { site: 0, near: 0, group: 0 };
 
   private number(value: number): number {
     let id = this.numbers.get(value);
@@ -63,8 +65,14 @@ export class GroupKeys {
     return id;
   }
 
-  /** The root of the left-out lists' chains: an id no place or pair takes. */
+  /** The root of the left-out lists' chains, and the rest of a key without terms or history: ids no place or pair takes. */
   private readonly excludedRoot = this.reserve();
+  private readonly plainRest = this.reserve();
+
+  /** A small whole number stands for itself; any other number gets an id above those. */
+  private whole(value: number): number {
+    return Number.isInteger(value) && value >= 0 && value < WHOLE_LIMIT ? value : WHOLE_LIMIT + this.number(value);
+  }
 
   private reserve(): number {
     const id = this.pairCount;
@@ -80,9 +88,7 @@ export class GroupKeys {
    */
   keysFor(profile: DigestProfile, windowId: number, excluded: readonly number[], effect = 0): RecipientKeys {
     const site = this.pair(this.place(profile.lat, profile.lon), windowId);
-    const near = this.pair(site, this.number(profile.radiusMiles));
-    // Ids are dense and shared by one counter, so doubling keeps (near, online) apart without a look-up.
-    const candidates = near * 2 + (profile.online ? 1 : 0);
+    const near = this.pair(site, this.whole(profile.radiusMiles));
     // Terms as typed and in order: the why line quotes the first match, so "HR" and "hr" differ.
     // U+0001 cannot occur in a term (the schema trims, the text has no controls), so joins are unambiguous.
     const noTerms = profile.interests.length === 0 && profile.targetEmployers.length === 0 && profile.fields.length === 0;
@@ -94,12 +100,15 @@ export class GroupKeys {
       for (const index of excluded) chain = this.pair(chain, index);
       history = this.pair(chain, effect);
     }
-    const choices = this.number(profile.digestSize) * 3 + mixNumber(profile.mix);
+    // The small choices as one number: size, mix and online choice.
+    const choices = (this.whole(profile.digestSize) * 3 + mixNumber(profile.mix)) * 2 + (profile.online ? 1 : 0);
+    // Most subscribers have neither terms nor a history that changes this window: one reserved id for that.
+    const rest = terms === 0 && history === -1 ? this.plainRest : this.pair(terms, history);
     const keys = this.keys;
     keys.site = site;
     keys.near = near;
-    keys.candidates = candidates;
-    keys.group = this.pair(this.pair(this.pair(candidates, terms), history), choices);
+    keys.group = this.pair(this.pair(near, choices), rest);
     return keys;
   }
+
 }
