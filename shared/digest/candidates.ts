@@ -56,27 +56,68 @@ export function milesIfNear(prepared: PreparedEvents, home: Home, index: number)
   return chord2 <= home.cutoff ? milesFromChordSquared(chord2) : null;
 }
 
+/** Per-run buffers for ranking near events (`bucketNear`), as long as the run's events; zero between calls. */
+export interface RankBuffers {
+  /** Per item: 1 + its queue while it is listed, else 0; and its score in steps. */
+  queueOf: Int32Array;
+  stepsOf: Int32Array;
+  /** Two (index, steps) lists the sort passes write back and forth. */
+  indicesA: Int32Array;
+  stepsA: Int32Array;
+  indicesB: Int32Array;
+  stepsB: Int32Array;
+  /** Counts per digit of the two sort passes. */
+  low: Int32Array;
+  high: Int32Array;
+}
+
+const LOW_BITS = 11;
+const LOW_MASK = (1 << LOW_BITS) - 1;
 /**
- * Events within the radius of `home` in (audience, day) queues, each ranked best first; shared by
- * everyone with that home and radius. Splitting before sorting makes sixteen short sorts instead
- * of one long one. `scratch` and `sorted` (one each per run, as long as the events) hold the
- * unsorted and the bucketed keys. The lists are written into `into` when given (buffers as long
- * as the events, and `2 × days + 1` starts: a caller that reads one (home, radius) at a time
- * reuses them, and they hold only the latest), else allocated. `record`, when given, receives
- * each listed event's squared chord and miles from home, for `narrowNear`.
+ * Sort keys are `RANK_BASE − steps`, two 11-bit digits, so ascending keys put more steps first. The
+ * base is the most steps a near event can have (free, at the very centre) plus room below 0: an
+ * event on the radius's slack scores a few steps under 0 at a radius of a mile.
  */
-export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float64Array, sorted: Float64Array, into?: Buckets, record?: Distances): Buckets {
-  const { free, jobSeeker, dayIndex } = prepared;
-  const days = prepared.days.length;
+const RANK_BASE = Math.round((FREE_BONUS + NEAR_BONUS) * SCORE_STEPS) + SCORE_STEPS;
+const RANK_KEYS = 1 << (2 * LOW_BITS);
+const HIGH_DIGITS = 1 << LOW_BITS;
+
+export function rankBuffers(prepared: PreparedEvents): RankBuffers {
   const count = prepared.items.length;
-  if (count >= INDEX_SPACE) throw new RangeError(`at most ${INDEX_SPACE - 1} events per selection`);
+  return {
+    queueOf: new Int32Array(count),
+    stepsOf: new Int32Array(count),
+    indicesA: new Int32Array(count),
+    stepsA: new Int32Array(count),
+    indicesB: new Int32Array(count),
+    stepsB: new Int32Array(count),
+    low: new Int32Array(1 << LOW_BITS),
+    high: new Int32Array(HIGH_DIGITS),
+  };
+}
+
+/**
+ * Events within the radius of `home` in (audience, day) queues, each ranked best first (more
+ * steps, then the lower index); shared by everyone with that home and radius. No comparison sort:
+ * the listed events are read in index order and put in order by two stable counting passes over
+ * their scores (whole steps, two 11-bit digits) and one over their queues. The lists are written into
+ * `into` when given (buffers as long as the events, and `2 × days + 1` starts: a caller that
+ * reads one (home, radius) at a time reuses them, and they hold only the latest), else allocated.
+ * `record`, when given, receives each listed event's squared chord and miles, for `narrowNear`.
+ */
+export function bucketNear(prepared: PreparedEvents, home: Home, buffers: RankBuffers, into?: Buckets, record?: Distances): Buckets {
+  const { free, jobSeeker, dayIndex } = prepared;
+  const { queueOf, stepsOf, indicesA, stepsA, indicesB, stepsB, low, high } = buffers;
+  const days = prepared.days.length;
   const starts = into?.starts.fill(0) ?? new Int32Array(2 * days + 1);
   let length = 0;
+  let first = prepared.items.length;
+  let last = -1;
   // A chord is at least its z difference: only events whose z lies within the radius's chord of home's can be near.
   const { byZ, zsByZ } = prepared;
   const reach = Math.sqrt(home.cutoff) * (1 + 1e-9) + 1e-12;
-  const last = firstAbove(zsByZ, home.z + reach);
-  for (let at = firstAbove(zsByZ, home.z - reach, true); at < last; at += 1) {
+  const end = firstAbove(zsByZ, home.z + reach);
+  for (let at = firstAbove(zsByZ, home.z - reach, true); at < end; at += 1) {
     const index = byZ[at] ?? 0;
     const chord2 = chordSquaredTo(prepared, home, index);
     // NaN (no coordinates) fails the comparison, like an event out of range.
@@ -87,32 +128,66 @@ export function bucketNear(prepared: PreparedEvents, home: Home, scratch: Float6
       record.miles[index] = miles;
     }
     const steps = nearSteps(free[index] === 1, miles, home.radiusMiles);
-    scratch[length] = -steps * INDEX_SPACE + index;
-    length += 1;
-    const queue = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0) + 1;
-    starts[queue] = (starts[queue] ?? 0) + 1;
-  }
-  for (let queue = 1; queue < starts.length; queue += 1) starts[queue] = (starts[queue] ?? 0) + (starts[queue - 1] ?? 0);
-  const fill = starts.slice(0, -1);
-  const keys = sorted.subarray(0, length);
-  for (let k = 0; k < length; k += 1) {
-    const key = scratch[k] ?? 0;
-    const index = keyIndex(key);
+    // Unreachable for an event within the radius (its steps lie within a point of 0 … 1.5 points), but checked: the digits must fit.
+    if (!(RANK_BASE - steps >= 0 && RANK_BASE - steps < RANK_KEYS)) throw new RangeError(`a near event scored ${steps} steps`);
     const queue = (jobSeeker[index] === 1 ? 0 : days) + (dayIndex[index] ?? 0);
-    const at = fill[queue] ?? 0;
-    keys[at] = key;
-    fill[queue] = at + 1;
+    queueOf[index] = queue + 1;
+    stepsOf[index] = steps;
+    starts[queue + 1] = (starts[queue + 1] ?? 0) + 1;
+    length += 1;
+    if (index < first) first = index;
+    if (index > last) last = index;
   }
-  for (let queue = 0; queue + 1 < starts.length; queue += 1) keys.subarray(starts[queue] ?? 0, starts[queue + 1] ?? 0).sort();
+  // The listed events in index order (the tie order), with both digits counted.
+  low.fill(0);
+  high.fill(0);
+  let k = 0;
+  for (let index = first; index <= last; index += 1) {
+    if (queueOf[index] === 0) continue;
+    const steps = stepsOf[index] ?? 0;
+    const inverse = RANK_BASE - steps;
+    indicesA[k] = index;
+    stepsA[k] = steps;
+    k += 1;
+    low[inverse & LOW_MASK] = (low[inverse & LOW_MASK] ?? 0) + 1;
+    high[inverse >>> LOW_BITS] = (high[inverse >>> LOW_BITS] ?? 0) + 1;
+  }
+  countingPass(indicesA, stepsA, indicesB, stepsB, length, low, (steps) => (RANK_BASE - steps) & LOW_MASK);
+  countingPass(indicesB, stepsB, indicesA, stepsA, length, high, (steps) => (RANK_BASE - steps) >>> LOW_BITS);
+  // Then by queue, keeping that order: each queue best first.
+  for (let queue = 1; queue < starts.length; queue += 1) starts[queue] = (starts[queue] ?? 0) + (starts[queue - 1] ?? 0);
   const indices = into?.indices ?? new Int32Array(length);
   const steps = into?.steps ?? new Int32Array(length);
+  const fill = buffers.high.subarray(0, starts.length - 1);
+  fill.set(starts.subarray(0, starts.length - 1));
   for (let at = 0; at < length; at += 1) {
-    const key = keys[at] ?? 0;
-    const index = keyIndex(key);
-    indices[at] = index;
-    steps[at] = (index - key) / INDEX_SPACE;
+    const index = indicesA[at] ?? 0;
+    const queue = (queueOf[index] ?? 1) - 1;
+    const to = fill[queue] ?? 0;
+    fill[queue] = to + 1;
+    indices[to] = index;
+    steps[to] = stepsA[at] ?? 0;
+    queueOf[index] = 0;
   }
   return into ?? { indices, steps, starts };
+}
+
+/** One stable counting pass: `(indices, steps)` into `(toIndices, toSteps)` by `digitOf(steps)`, with the digits' counts in `counts`. */
+function countingPass(indices: Int32Array, steps: Int32Array, toIndices: Int32Array, toSteps: Int32Array, length: number, counts: Int32Array, digitOf: (steps: number) => number): void {
+  let sum = 0;
+  for (let digit = 0; digit < counts.length; digit += 1) {
+    const count = counts[digit] ?? 0;
+    counts[digit] = sum;
+    sum += count;
+  }
+  for (let at = 0; at < length; at += 1) {
+    const value = steps[at] ?? 0;
+    const digit = digitOf(value);
+    const to = counts[digit] ?? 0;
+    counts[digit] = to + 1;
+    toIndices[to] = indices[at] ?? 0;
+    toSteps[to] = value;
+  }
 }
 
 /** Per item, its squared chord and miles from one home: written by `bucketNear` for the events it lists. */

@@ -10,7 +10,7 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bandOf, bucketCandidates, bucketNear, farOnline, homeFor, matchPhrase, milesIfNear, narrowNear, phrasesOf, rankOnline, type Buckets, type Distances, type Home, type Phrase } from './candidates';
+import { bandOf, bucketCandidates, bucketNear, farOnline, homeFor, matchPhrase, milesIfNear, narrowNear, phrasesOf, rankBuffers, rankOnline, type Buckets, type RankBuffers, type Distances, type Home, type Phrase } from './candidates';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
 import { isoWeekOf } from './iso-week';
 import { openingKey, openingLine, type OpeningFacts } from './opening';
@@ -39,8 +39,7 @@ export interface Run {
   prepared: PreparedEvents;
   /** The run's online events in (audience, day) queues, and a buffer for ranking near events. */
   online: Buckets;
-  keys: Float64Array;
-  sorted: Float64Array;
+  rank: RankBuffers;
   /**
    * Near queues of one (home, radius) at a time, for a caller that fills every digest of a place
    * before the next (`nearInto`); and of one home at its widest radius with the distances, which
@@ -93,8 +92,7 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
   return {
     prepared,
     online: bucketCandidates(prepared, rankOnline(prepared)),
-    keys: new Float64Array(prepared.items.length),
-    sorted: new Float64Array(prepared.items.length),
+    rank: rankBuffers(prepared),
     near: bucketBuffers(prepared),
     nearHome: null,
     onlineFar: bucketBuffers(prepared),
@@ -125,7 +123,7 @@ export function selectDigest(events: readonly Event[], subscriber: DigestProfile
 
 /** The near events of a subscriber's home and radius in (audience, day) queues, in lists of their own. */
 export function nearFor(run: Run, profile: DigestProfile): Buckets {
-  return bucketNear(run.prepared, homeOf(profile), run.keys, run.sorted);
+  return bucketNear(run.prepared, homeOf(profile), run.rank);
 }
 
 function bucketBuffers(prepared: PreparedEvents): Buckets {
@@ -137,12 +135,12 @@ export function nearInto(run: Run, profile: DigestProfile): Buckets {
   run.place += 1;
   run.nearHome = homeOf(profile);
   farOnline(run.prepared, run.online, run.nearHome, run.onlineFar);
-  return bucketNear(run.prepared, run.nearHome, run.keys, run.sorted, run.near);
+  return bucketNear(run.prepared, run.nearHome, run.rank, run.near);
 }
 
 /** Ranks a home at `radiusMiles`, the widest any of its subscribers reads, for `narrowInto`. */
 export function siteInto(run: Run, profile: Pick<DigestProfile, 'lat' | 'lon'>, radiusMiles: number): void {
-  bucketNear(run.prepared, homeFor(profile.lat, profile.lon, radiusMiles), run.keys, run.sorted, run.site, run.distances);
+  bucketNear(run.prepared, homeFor(profile.lat, profile.lon, radiusMiles), run.rank, run.site, run.distances);
 }
 
 /** `nearInto` for a subscriber at the home `siteInto` last ranked, at a radius no wider: read from that ranking, no sort. */

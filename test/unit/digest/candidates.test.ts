@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketCandidates, bucketNear, farOnline, homeFor, isNear, narrowNear, rankOnline, type Buckets, type Distances } from '../../../shared/digest/candidates';
+import { bucketCandidates, bucketNear, farOnline, homeFor, isNear, milesIfNear, narrowNear, rankBuffers, rankOnline, type Buckets, type Distances } from '../../../shared/digest/candidates';
 import { prepareEvents, type PreparedEvents } from '../../../shared/digest/prepare';
 import { LOWELL, WINDOW_START, eveningOf, makeEvent } from './make-event';
 
@@ -45,9 +45,34 @@ function queuesOf(buckets: Buckets): [number, number][][] {
   });
 }
 
-function buffers(events: PreparedEvents): Buckets {
+function bucketsFor(events: PreparedEvents): Buckets {
   return { indices: new Int32Array(events.items.length), steps: new Int32Array(events.items.length), starts: new Int32Array(2 * events.days.length + 1) };
 }
+
+describe('bucketNear', () => {
+  it('lists the events within the radius, each queue by score (free bonus and nearness) then prepared order, as a plain sort does', () => {
+    fc.assert(
+      fc.property(eventsArbitrary, fc.integer({ min: 1, max: 80 }), (specs, radius) => {
+        const events = prepared(specs);
+        const home = homeFor(LOWELL.lat, LOWELL.lon, radius);
+        const buffers = rankBuffers(events);
+        // Twice with the same buffers: the first call must leave them clean.
+        bucketNear(events, home, buffers);
+        const ranked = queuesOf(bucketNear(events, home, buffers));
+        const expected = Array.from({ length: 2 * events.days.length }, (_, queue) =>
+          events.items
+            .flatMap((item, index): [number, number][] => {
+              const miles = milesIfNear(events, home, index);
+              const inQueue = (item.audience === 'job-seeker' ? 0 : events.days.length) + (events.dayIndex[index] ?? 0) === queue;
+              return miles === null || !inQueue ? [] : [[index, Math.round(((item.free ? 1 : 0) + 0.5 * (1 - miles / radius)) * 1e6)]];
+            })
+            .sort((a, b) => b[1] - a[1] || a[0] - b[0]),
+        );
+        expect(ranked).toEqual(expected);
+      }),
+    );
+  });
+});
 
 describe('narrowNear', () => {
   it('equals bucketNear at the smaller radius, read from the wider ranking', () => {
@@ -55,12 +80,11 @@ describe('narrowNear', () => {
       fc.property(eventsArbitrary, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 80 }), (specs, a, b) => {
         const events = prepared(specs);
         const [narrow, wide] = a <= b ? [a, b] : [b, a];
-        const scratch = new Float64Array(events.items.length);
-        const sorted = new Float64Array(events.items.length);
+        const buffers = rankBuffers(events);
         const distances: Distances = { chords: new Float64Array(events.items.length), miles: new Float64Array(events.items.length) };
-        const ranked = bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, wide), scratch, sorted, buffers(events), distances);
-        const narrowed = narrowNear(events, ranked, distances, homeFor(LOWELL.lat, LOWELL.lon, narrow), buffers(events));
-        const direct = bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, narrow), scratch, sorted);
+        const ranked = bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, wide), buffers, bucketsFor(events), distances);
+        const narrowed = narrowNear(events, ranked, distances, homeFor(LOWELL.lat, LOWELL.lon, narrow), bucketsFor(events));
+        const direct = bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, narrow), buffers);
         expect(queuesOf(narrowed)).toEqual(queuesOf(direct));
       }),
     );
@@ -71,7 +95,7 @@ describe('narrowNear', () => {
     // one score and A comes first by index; at 1 mile B's is higher and B must come first.
     const at = (lat: number, hour: number, seed: string) =>
       makeEvent(seed, { start: `2026-12-01T${hour}:00:00.000Z`, end: `2026-12-01T${hour + 1}:00:00.000Z`, startDate: '2026-12-01', venue: { name: 'Hall', address: null, city: 'Lowell', region: 'MA', postalCode: null, lat, lon: LOWELL.lon } });
-    const rank = (events: PreparedEvents, radius: number): [number, number][][] => queuesOf(bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, radius), new Float64Array(2), new Float64Array(2)));
+    const rank = (events: PreparedEvents, radius: number): [number, number][][] => queuesOf(bucketNear(events, homeFor(LOWELL.lat, LOWELL.lon, radius), rankBuffers(events)));
     let found: PreparedEvents | undefined;
     for (let step = 1; step < 400 && found === undefined; step += 1) {
       const aLat = LOWELL.lat + 0.007;
@@ -82,9 +106,9 @@ describe('narrowNear', () => {
     }
     if (found === undefined) throw new Error('no pair of events that rounds alike at 80 miles and apart at 1');
     const distances: Distances = { chords: new Float64Array(2), miles: new Float64Array(2) };
-    const ranked = bucketNear(found, homeFor(LOWELL.lat, LOWELL.lon, 80), new Float64Array(2), new Float64Array(2), buffers(found), distances);
+    const ranked = bucketNear(found, homeFor(LOWELL.lat, LOWELL.lon, 80), rankBuffers(found), bucketsFor(found), distances);
     expect(queuesOf(ranked).flat().map(([index]) => index)).toEqual([0, 1]);
-    const narrowed = narrowNear(found, ranked, distances, homeFor(LOWELL.lat, LOWELL.lon, 1), buffers(found));
+    const narrowed = narrowNear(found, ranked, distances, homeFor(LOWELL.lat, LOWELL.lon, 1), bucketsFor(found));
     expect(queuesOf(narrowed)).toEqual(rank(found, 1));
     expect(queuesOf(narrowed).flat().map(([index]) => index)).toEqual([1, 0]);
   });
@@ -97,7 +121,7 @@ describe('farOnline', () => {
         const events = prepared(specs);
         const online = bucketCandidates(events, rankOnline(events));
         const home = homeFor(LOWELL.lat, LOWELL.lon, radius);
-        const far = queuesOf(farOnline(events, online, home, buffers(events)));
+        const far = queuesOf(farOnline(events, online, home, bucketsFor(events)));
         expect(far).toEqual(queuesOf(online).map((queue) => queue.filter(([index]) => !isNear(events, home, index))));
       }),
     );
