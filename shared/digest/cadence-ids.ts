@@ -53,6 +53,11 @@ function sortSmall(values: number[]): void {
   }
 }
 
+/** Empties a list and keeps its storage (setting `length = 0` frees it, and the next history's pushes allocate again). */
+function clear(values: number[]): void {
+  while (values.length > 0) values.pop();
+}
+
 /** Adds `by` to a level (capped), remembering the number the first time it is touched. */
 function bump(levels: Uint8Array, touched: number[], key: number | undefined, by: number): void {
   if (key === undefined || key < 0 || key >= levels.length) return;
@@ -190,7 +195,7 @@ export class CadenceEffects {
   /** The canonical token list: the limit, then per series (ascending) left out and level, organisers, categories. */
   private writeTokens(): void {
     const { tokens, series } = this;
-    tokens.length = 0;
+    clear(tokens);
     if (this.limit < NO_LIMIT_FROM) tokens.push(token(LIMIT, this.limit, 0));
     for (const number of this.leveledSeries) if (this.perSeries[number] === 0) series.push(number);
     sortSmall(series);
@@ -232,10 +237,10 @@ export class CadenceEffects {
     for (const number of this.restingSeries) this.resting[number] = 0;
     for (const number of this.organisers) this.organiserLevel[number] = 0;
     for (const number of this.categories) this.categoryLevel[number] = 0;
-    this.series.length = 0;
-    this.leveledSeries.length = 0;
-    this.organisers.length = 0;
-    this.categories.length = 0;
-    this.restingSeries.length = 0;
+    clear(this.series);
+    clear(this.leveledSeries);
+    clear(this.organisers);
+    clear(this.categories);
+    clear(this.restingSeries);
   }
 }

@@ -150,7 +150,7 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
     for (const near of site.nears) {
       const first = recipients[near.first];
       if (first === undefined) continue;
-      const buckets = several ? narrowInto(run, first) : nearInto(run, first);
+      const buckets = several ? narrowInto(run, first, site.widest) : nearInto(run, first);
       for (const number of near.groups) {
         const group = groups[number];
         const recipient = recipients[group?.first ?? -1];
@@ -160,9 +160,11 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
       }
     }
   }
-  return Array.from(groupOf, (group) => {
+  const results: DigestSelection[] = [];
+  for (const group of groupOf) {
     const selection = selections[group];
     if (selection === undefined) throw new Error(`selection of group ${group} was not filled`);
-    return selection;
-  });
+    results.push(selection);
+  }
+  return results;
 }

@@ -143,11 +143,15 @@ export function siteInto(run: Run, profile: Pick<DigestProfile, 'lat' | 'lon'>, 
   bucketNear(run.prepared, homeFor(profile.lat, profile.lon, radiusMiles), run.rank, run.site, run.distances);
 }
 
-/** `nearInto` for a subscriber at the home `siteInto` last ranked, at a radius no wider: read from that ranking, no sort. */
-export function narrowInto(run: Run, profile: DigestProfile): Buckets {
+/**
+ * `nearInto` for a subscriber at the home `siteInto` last ranked, at a radius no wider: read from
+ * that ranking, no sort (at the widest radius, the ranking itself).
+ */
+export function narrowInto(run: Run, profile: DigestProfile, widest: number): Buckets {
   run.place += 1;
   run.nearHome = homeOf(profile);
   farOnline(run.prepared, run.online, run.nearHome, run.onlineFar);
+  if (profile.radiusMiles === widest) return run.site;
   return narrowNear(run.prepared, run.site, run.distances, run.nearHome, run.near);
 }
 
@@ -266,15 +270,16 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
   const { prepared, picks: scratch } = run;
   const interests = phrasesIn(run, profile.interests);
   const employers = phrasesIn(run, profile.targetEmployers);
-  const atPlace = near === run.near && run.nearHome !== null;
+  // The run's buffers hold this digest's place (`nearInto`, `narrowInto`): its home and far online events are there.
+  const atPlace = (near === run.near || near === run.site) && run.nearHome !== null;
   const home = atPlace && run.nearHome !== null ? run.nearHome : homeOf(profile);
   const demoted = applyDemotions(effect, scratch);
   const { sets, bands } = matchSetsOf(run, profile.fields, interests, employers);
   const source = { home, near, online: profile.online ? (atPlace ? run.onlineFar : run.online) : null, onlineFar: atPlace, matchSets: sets, bands, demoted };
   const { indices, counts } = pickFrom(prepared, scratch, source, profile, excluded, effect.jobSeekerLimit);
   clearDemotions(effect, scratch);
-  // The run's buffers hold this digest's place (`nearInto`): an event chosen with the same line there is shared.
-  const shareable = near === run.near;
+  // An event chosen at this place with the same line is shared.
+  const shareable = atPlace;
   const chosen: ChosenEvent[] = [];
   for (const index of indices) {
     const item = prepared.items[index];
