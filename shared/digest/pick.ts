@@ -55,6 +55,10 @@ export interface PickScratch {
   headSlots: Int32Array;
   /** 1 for series already in this digest: a digest holds one meeting of a series. */
   seriesTaken: Uint8Array;
+  /** Per audience: the digest's quota, the most the mix allows, and the events taken. */
+  quota: Float64Array;
+  hardCap: Float64Array;
+  taken: Int32Array;
   /** Demotion levels per series (`RESTING` for a resting one), organiser and category; set by the caller per digest, all 0 between digests. */
   seriesDown: Uint8Array;
   organiserDown: Uint8Array;
@@ -70,6 +74,9 @@ export function pickScratch(prepared: PreparedEvents): PickScratch {
     positions: new Int32Array(2 * days * BANDS * 2),
     perDay: new Int32Array(days),
     heads: new Int32Array(2 * days).fill(-2),
+    quota: new Float64Array(2),
+    hardCap: new Float64Array(2),
+    taken: new Int32Array(2),
     headScores: new Float64Array(2 * days),
     headSlots: new Int32Array(2 * days),
     seriesTaken: new Uint8Array(prepared.seriesNumbers.size),
@@ -208,9 +215,13 @@ export function pickFrom(
   search.lift = lift;
   const planned = jobSeekerTarget(profile.mix, size);
   const target = Math.min(planned.target, jobSeekerLimit);
-  const quota = [target, size - target];
-  const hardCap = [Math.min(planned.cap, jobSeekerLimit), size];
-  const taken = [0, 0];
+  // Per audience (job seekers, professionals): the quota, what the mix allows at most, and the count taken.
+  const { quota, hardCap, taken } = scratch;
+  quota[JOB_SEEKER] = target;
+  quota[PROFESSIONAL] = size - target;
+  hardCap[JOB_SEEKER] = Math.min(planned.cap, jobSeekerLimit);
+  hardCap[PROFESSIONAL] = size;
+  taken.fill(0);
   const picks: number[] = [];
   for (const index of excluded) scratch.excluded[index] = 1;
   const nearStarts = source.near.starts;

@@ -56,8 +56,11 @@ export interface Run {
   phrases: Map<string, Phrase[]>;
   /** The ISO weeks the cadence reads for this window. */
   weeks: CadenceWeeks;
-  /** Why lines, each built once per run. */
+  /** Why lines, each built once per run, and what they read of a match, one object per first-matched term. */
   why: WhyLines;
+  matchedEmployers: Map<string, Matched>;
+  matchedFields: Map<string, Matched>;
+  matchedInterests: Map<string, Matched>;
   /**
    * Results shared by digests alike in part, so a run of many keeps one copy: opening lines by
    * `openingKey`, audience counts by (job seekers × 16 + professionals), and, for the place
@@ -104,6 +107,9 @@ export function runFor(prepared: PreparedEvents, timeZone: string): Run {
     weeks: weeksFor(prepared.windowStart, prepared.windowEnd, timeZone),
     bands: new Map(),
     why: new WhyLines(prepared.items),
+    matchedEmployers: new Map(),
+    matchedFields: new Map(),
+    matchedInterests: new Map(),
     openings: new Map(),
     counts: [],
     placeChosen: new Array<ChosenEvent | undefined>(prepared.items.length).fill(undefined),
@@ -191,7 +197,6 @@ function matchesOf(run: Run, phrase: string): Uint8Array {
 }
 
 const NO_PHRASES: Phrase[] = [];
-const NO_TERMS: readonly string[] = [];
 
 function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
   if (terms.length === 0) return NO_PHRASES;
@@ -248,23 +253,43 @@ function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly P
   return found;
 }
 
-/** The terms whose phrase event `index` contains; most digests have no terms and share one empty list. */
-function matchedTerms(run: Run, terms: readonly Phrase[], index: number): readonly string[] {
-  if (terms.length === 0) return NO_TERMS;
-  const matched: string[] = [];
-  for (const { term, phrase } of terms) if (matchesOf(run, phrase)[index] === 1) matched.push(term);
-  return matched;
+/** The first of `terms` whose phrase event `index` contains, or undefined. */
+function firstTerm(run: Run, terms: readonly Phrase[], index: number): string | undefined {
+  for (const { term, phrase } of terms) if (matchesOf(run, phrase)[index] === 1) return term;
+  return undefined;
 }
 
-const NO_FIELDS: readonly FieldId[] = [];
-
-function matchedFields(run: Run, fields: readonly FieldId[], index: number): readonly FieldId[] {
-  if (fields.length === 0) return NO_FIELDS;
-  return fields.filter((field) => fieldMatchesOf(run, field)[index] === 1);
+function firstField(run: Run, fields: readonly FieldId[], index: number): FieldId | undefined {
+  for (const field of fields) if (fieldMatchesOf(run, field)[index] === 1) return field;
+  return undefined;
 }
 
 /** What a subscriber without terms matched: nothing (shared, so a digest of eight allocates none). */
 const NO_MATCHED: Matched = { fields: [], interests: [], employers: [] };
+
+/**
+ * What the why line of event `index` reads of the subscriber's matches: only the first of its
+ * kind counts (`whyLine`: an employer, else a field, else an interest), so one shared object per
+ * term stands for every event and digest that matched it first.
+ */
+function matchedIn(run: Run, profile: DigestProfile, interests: readonly Phrase[], employers: readonly Phrase[], index: number): Matched {
+  const employer = firstTerm(run, employers, index);
+  if (employer !== undefined) return matchedOnce(run.matchedEmployers, employer, (term) => ({ fields: [], interests: [], employers: [term] }));
+  const field = firstField(run, profile.fields, index);
+  if (field !== undefined) return matchedOnce(run.matchedFields, field, (term) => ({ fields: [term], interests: [], employers: [] }));
+  const interest = firstTerm(run, interests, index);
+  if (interest !== undefined) return matchedOnce(run.matchedInterests, interest, (term) => ({ fields: [], interests: [term], employers: [] }));
+  return NO_MATCHED;
+}
+
+function matchedOnce<T extends string>(cache: Map<string, Matched>, term: T, make: (term: T) => Matched): Matched {
+  let matched = cache.get(term);
+  if (matched === undefined) {
+    matched = make(term);
+    cache.set(term, matched);
+  }
+  return matched;
+}
 
 export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
   const { prepared, picks: scratch } = run;
@@ -284,7 +309,7 @@ export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly
   for (const index of indices) {
     const item = prepared.items[index];
     if (item === undefined) continue;
-    const matched = sets.length === 0 ? NO_MATCHED : { fields: matchedFields(run, profile.fields, index), interests: matchedTerms(run, interests, index), employers: matchedTerms(run, employers, index) };
+    const matched = sets.length === 0 ? NO_MATCHED : matchedIn(run, profile, interests, employers, index);
     const why = run.why.line(run.why.idOf(index, matched));
     let pick = shareable && run.placeStamps[index] === run.place ? run.placeChosen[index] : undefined;
     if (pick?.why !== why) {
