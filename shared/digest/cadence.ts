@@ -100,18 +100,43 @@ export function isNoEffect(effect: CadenceEffect): boolean {
   return effect.blocked.length === 0 && effect.jobSeekerLimit === NONE.jobSeekerLimit && effect.series.size === 0 && effect.organisers.size === 0 && effect.categories.size === 0;
 }
 
+type DemotionArrays = { seriesDown: Uint8Array; organiserDown: Uint8Array; categoryDown: Uint8Array };
+
+/**
+ * An effect's demotions as one flat list of (array, key, level) triples, built on first use and
+ * kept: a run applies one effect to many digests, and reading three Maps each time allocated.
+ */
+const flatDemotions = new WeakMap<CadenceEffect, Int32Array>();
+
+function demotionsOf(effect: CadenceEffect): Int32Array {
+  let flat = flatDemotions.get(effect);
+  if (flat === undefined) {
+    const triples: number[] = [];
+    for (const [key, level] of effect.series) triples.push(0, key, level);
+    for (const [key, level] of effect.organisers) triples.push(1, key, level);
+    for (const [key, level] of effect.categories) triples.push(2, key, level);
+    flat = Int32Array.from(triples);
+    flatDemotions.set(effect, flat);
+  }
+  return flat;
+}
+
+function write(down: DemotionArrays, flat: Int32Array, clear: boolean): void {
+  for (let at = 0; at + 2 < flat.length; at += 3) {
+    const array = flat[at] === 0 ? down.seriesDown : flat[at] === 1 ? down.organiserDown : down.categoryDown;
+    array[flat[at + 1] ?? 0] = clear ? 0 : (flat[at + 2] ?? 0);
+  }
+}
+
 /** Writes the effect's demotions into the pick scratch arrays; `clearDemotions` undoes it. */
-export function applyDemotions(effect: CadenceEffect, down: { seriesDown: Uint8Array; organiserDown: Uint8Array; categoryDown: Uint8Array }): boolean {
-  // `forEach`, not `for … of`: no [key, value] array per entry (this runs once per digest of a run of many).
-  effect.series.forEach((level, key) => (down.seriesDown[key] = level));
-  effect.organisers.forEach((level, key) => (down.organiserDown[key] = level));
-  effect.categories.forEach((level, key) => (down.categoryDown[key] = level));
-  return effect.series.size + effect.organisers.size + effect.categories.size > 0;
+export function applyDemotions(effect: CadenceEffect, down: DemotionArrays): boolean {
+  if (effect.series.size + effect.organisers.size + effect.categories.size === 0) return false;
+  write(down, demotionsOf(effect), false);
+  return true;
 }
 
 /** Resets what `applyDemotions` wrote. */
-export function clearDemotions(effect: CadenceEffect, down: { seriesDown: Uint8Array; organiserDown: Uint8Array; categoryDown: Uint8Array }): void {
-  effect.series.forEach((_level, key) => (down.seriesDown[key] = 0));
-  effect.organisers.forEach((_level, key) => (down.organiserDown[key] = 0));
-  effect.categories.forEach((_level, key) => (down.categoryDown[key] = 0));
+export function clearDemotions(effect: CadenceEffect, down: DemotionArrays): void {
+  if (effect.series.size + effect.organisers.size + effect.categories.size === 0) return;
+  write(down, demotionsOf(effect), true);
 }

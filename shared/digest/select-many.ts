@@ -161,7 +161,9 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
     }
   }
   const results: DigestSelection[] = [];
-  for (const group of groupOf) {
+  // An index loop: this runs once per call, too briefly to be optimised, and `for … of` would allocate per subscriber until it is.
+  for (let index = 0; index < groupOf.length; index += 1) {
+    const group = groupOf[index] ?? -1;
     const selection = selections[group];
     if (selection === undefined) throw new Error(`selection of group ${group} was not filled`);
     results.push(selection);
