@@ -19,7 +19,11 @@ import { GroupKeys } from './group-key';
 import { IdMap } from './pair-table';
 import { prepareEvents } from './prepare';
 import { excludedBy, narrowInto, nearFor, nearInto, NO_PREVIOUS, runFor, selectInRun, siteInto, windowEndFor, withBlocked, type DigestRecipient, type Run } from './select';
-import type { DigestSelection, SelectOptions } from './types';
+import type { FieldId } from '../model/fields';
+import type { DigestProfile, DigestSelection, SelectOptions } from './types';
+
+const NO_FIELDS: FieldId[] = [];
+Object.freeze(NO_FIELDS);
 
 interface Window {
   run: Run;
@@ -61,12 +65,37 @@ class Windows {
   }
 }
 
-/** One distinct profile: its first subscriber (whose profile every member shares), history effect and left-out events. */
+/**
+ * One distinct profile: its first subscriber's profile (every member shares it), copied while the
+ * subscriber is in cache, with empty lists shared; its history effect and left-out events.
+ */
 interface Group {
-  first: number;
+  profile: DigestProfile;
   window: Window;
   effectId: number;
   previous: readonly number[];
+}
+
+/** Shared empty lists for profiles (`profileOf`); selection only reads profiles, and they are frozen so nothing can write them. */
+const NO_TERMS: string[] = [];
+Object.freeze(NO_TERMS);
+
+/** What selection reads of a subscriber, in an object of its own (most lists are empty: one shared list). */
+function profileOf(recipient: DigestRecipient): DigestProfile {
+  const { zip, radiusMiles, mix, fields, interests, targetEmployers, online, digestSize, lat, lon, timeZone } = recipient;
+  return {
+    zip,
+    radiusMiles,
+    mix,
+    fields: fields.length === 0 ? NO_FIELDS : fields,
+    interests: interests.length === 0 ? NO_TERMS : interests,
+    targetEmployers: targetEmployers.length === 0 ? NO_TERMS : targetEmployers,
+    online,
+    digestSize,
+    lat,
+    lon,
+    timeZone,
+  };
 }
 
 /** Subscribers with one home and radius: the first one's (all share it) and their groups. */
@@ -118,7 +147,7 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
     if (group < 0) {
       group = groups.length;
       groupByKey.set(key.group, group);
-      groups.push({ first: index, window, effectId, previous });
+      groups.push({ profile: profileOf(recipient), window, effectId, previous });
       let near = nears[nearByKey.get(key.near)];
       if (near === undefined) {
         near = { first: index, groups: [] };
@@ -153,10 +182,9 @@ export function selectForMany(events: readonly Event[], recipients: readonly Dig
       const buckets = several ? narrowInto(run, first, site.widest) : nearInto(run, first);
       for (const number of near.groups) {
         const group = groups[number];
-        const recipient = recipients[group?.first ?? -1];
-        if (group === undefined || recipient === undefined) continue;
+        if (group === undefined) continue;
         const effect = effects.effectOf(group.effectId);
-        selections[number] = selectInRun(run, recipient, withBlocked(group.previous, effect), buckets, effect);
+        selections[number] = selectInRun(run, group.profile, withBlocked(group.previous, effect), buckets, effect);
       }
     }
   }
