@@ -10,16 +10,16 @@
  */
 import type { Event } from '../model/event';
 import { addDays, localDateOf, toLocalDateTime, zonedToInstant } from '../time/zoned';
-import { bandOf, bucketCandidates, bucketNear, farOnline, homeFor, matchPhrase, milesIfNear, narrowNear, phrasesOf, rankBuffers, rankOnline, type Buckets, type RankBuffers, type Distances, type Home, type Phrase } from './candidates';
+import { bucketCandidates, bucketNear, farOnline, homeFor, milesIfNear, narrowNear, rankBuffers, rankOnline, type Buckets, type Distances, type Home, type Phrase, type RankBuffers } from './candidates';
 import { applyDemotions, cadenceEffect, clearDemotions, type CadenceEffect, type CadenceWeeks } from './cadence';
 import { isoWeekOf } from './iso-week';
 import { openingKey, openingLine, type OpeningFacts } from './opening';
 import { jobSeekerTarget, pickFrom, pickScratch, type PickScratch } from './pick';
 import { prepareEvents, type PreparedEvents } from './prepare';
-import type { FieldId } from '../model/fields';
 import type { AudienceCounts, ChosenEvent, DigestProfile, DigestSelection, PreviousItem, SelectOptions, SubscriberHistory } from './types';
 import type { Matched } from './why';
 import { WhyLines } from './why-lines';
+import { matchedIn, matchSetsOf, NO_MATCHED, phrasesIn, type MatchBands } from './select-terms';
 
 export { jobSeekerTarget, MAX_PER_ORGANISER } from './pick';
 
@@ -185,110 +185,6 @@ export function excludedBy(prepared: PreparedEvents, previous: readonly Previous
     }
   }
   return [...new Set(excluded)].sort((a, b) => a - b);
-}
-
-function matchesOf(run: Run, phrase: string): Uint8Array {
-  let matches = run.matches.get(phrase);
-  if (!matches) {
-    matches = matchPhrase(run.prepared, phrase);
-    run.matches.set(phrase, matches);
-  }
-  return matches;
-}
-
-const NO_PHRASES: Phrase[] = [];
-
-function phrasesIn(run: Run, terms: readonly string[]): Phrase[] {
-  if (terms.length === 0) return NO_PHRASES;
-  const key = terms.join('\u0001');
-  let phrases = run.phrases.get(key);
-  if (!phrases) {
-    phrases = phrasesOf(terms);
-    run.phrases.set(key, phrases);
-  }
-  return phrases;
-}
-
-const NO_MATCH_SETS: readonly Uint8Array[] = [];
-
-/** Per item, 1 when the event is tagged with field `field`; cached beside the phrases under a key no phrase can have. */
-function fieldMatchesOf(run: Run, field: FieldId): Uint8Array {
-  const key = `\u0004${field}`;
-  let matches = run.matches.get(key);
-  if (!matches) {
-    const found = new Uint8Array(run.prepared.items.length);
-    run.prepared.items.forEach((item, index) => {
-      if (item.event.fields.includes(field)) found[index] = 1;
-    });
-    matches = found;
-    run.matches.set(key, matches);
-  }
-  return matches;
-}
-
-/** One subscriber's match sets and, per item, its match band (the sets' sum, capped): cached per run by terms. */
-interface MatchBands {
-  sets: readonly Uint8Array[];
-  bands: Uint8Array | null;
-}
-
-const NO_MATCH_BANDS: MatchBands = { sets: NO_MATCH_SETS, bands: null };
-
-function matchSetsOf(run: Run, fields: readonly FieldId[], interests: readonly Phrase[], employers: readonly Phrase[]): MatchBands {
-  if (fields.length === 0 && interests.length === 0 && employers.length === 0) return NO_MATCH_BANDS;
-  // U+0001 and U+0002 cannot occur in a phrase or a field id: the key is unambiguous.
-  const key = `${fields.join('\u0001')}\u0002${interests.map(({ phrase }) => phrase).join('\u0001')}\u0002${employers.map(({ phrase }) => phrase).join('\u0001')}`;
-  let found = run.bands.get(key);
-  if (found === undefined) {
-    const sets: Uint8Array[] = [];
-    // A ticked field scores like a matched interest.
-    for (const field of fields) sets.push(fieldMatchesOf(run, field));
-    for (const { phrase } of interests) sets.push(matchesOf(run, phrase));
-    for (const { phrase } of employers) sets.push(matchesOf(run, phrase));
-    const bands = new Uint8Array(run.prepared.items.length);
-    for (let index = 0; index < bands.length; index += 1) bands[index] = bandOf(sets, index);
-    found = { sets, bands };
-    run.bands.set(key, found);
-  }
-  return found;
-}
-
-/** The first of `terms` whose phrase event `index` contains, or undefined. */
-function firstTerm(run: Run, terms: readonly Phrase[], index: number): string | undefined {
-  for (const { term, phrase } of terms) if (matchesOf(run, phrase)[index] === 1) return term;
-  return undefined;
-}
-
-function firstField(run: Run, fields: readonly FieldId[], index: number): FieldId | undefined {
-  for (const field of fields) if (fieldMatchesOf(run, field)[index] === 1) return field;
-  return undefined;
-}
-
-/** What a subscriber without terms matched: nothing (shared, so a digest of eight allocates none). */
-const NO_MATCHED: Matched = { fields: [], interests: [], employers: [] };
-
-/**
- * What the why line of event `index` reads of the subscriber's matches: only the first of its
- * kind counts (`whyLine`: an employer, else a field, else an interest), so one shared object per
- * term stands for every event and digest that matched it first.
- */
-function matchedIn(run: Run, profile: DigestProfile, interests: readonly Phrase[], employers: readonly Phrase[], index: number): Matched {
-  const employer = firstTerm(run, employers, index);
-  if (employer !== undefined) return matchedOnce(run.matchedEmployers, employer, (term) => ({ fields: [], interests: [], employers: [term] }));
-  const field = firstField(run, profile.fields, index);
-  if (field !== undefined) return matchedOnce(run.matchedFields, field, (term) => ({ fields: [term], interests: [], employers: [] }));
-  const interest = firstTerm(run, interests, index);
-  if (interest !== undefined) return matchedOnce(run.matchedInterests, interest, (term) => ({ fields: [], interests: [term], employers: [] }));
-  return NO_MATCHED;
-}
-
-function matchedOnce<T extends string>(cache: Map<string, Matched>, term: T, make: (term: T) => Matched): Matched {
-  let matched = cache.get(term);
-  if (matched === undefined) {
-    matched = make(term);
-    cache.set(term, matched);
-  }
-  return matched;
 }
 
 export function selectInRun(run: Run, profile: DigestProfile, excluded: readonly number[], near: Buckets, effect: CadenceEffect): DigestSelection {
